@@ -1,0 +1,33 @@
+package dev.inkstream.events;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything one ingested push changed on the configured branch, written in the same Kafka
+ * transaction as its {@link SourceDocument}s. Publish releases a change set once every rendered
+ * path in it has its rendered version.
+ *
+ * @param before the tree the diff was taken from (the last ingested commit), absent for a full import
+ * @param after  the commit that is now the branch head
+ */
+public record ChangeSet(
+        int schemaVersion,
+        String repo,
+        String ref,
+        @Nullable String before,
+        String after,
+        @Nullable String deliveryId,
+        List<PathChange> changes) implements InkstreamEvent {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public ChangeSet {
+        changes = List.copyOf(changes);
+    }
+
+    public enum ChangeType { ADDED, MODIFIED, DELETED }
+
+    /** One path of the change; {@code blobId} is the new blob, or the old one for a deletion. */
+    public record PathChange(String path, ChangeType type, String blobId, DocumentKind kind) {}
+}

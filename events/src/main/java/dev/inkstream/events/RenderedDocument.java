@@ -1,0 +1,56 @@
+package dev.inkstream.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A source document rendered to safe HTML plus what templates and checks need about it. Keyed
+ * {@code repo:path} on a compacted topic; tombstone when the source was deleted.
+ *
+ * @param commit      commit of the source this was rendered from
+ * @param html        the sanitised body HTML (without page chrome)
+ * @param date        publication date from front matter, else from git
+ * @param lastmod     last modification, from front matter or git
+ * @param params      every other front matter field, for templates
+ * @param fingerprint structure fingerprint (headings, code blocks, …) for translation drift checks
+ */
+public record RenderedDocument(
+        int schemaVersion,
+        String repo,
+        String commit,
+        String path,
+        DocumentKind kind,
+        String title,
+        String html,
+        @Nullable Instant date,
+        @Nullable Instant lastmod,
+        @Nullable String language,
+        @Nullable String translationKey,
+        List<String> tags,
+        @Nullable String summary,
+        List<TocEntry> toc,
+        List<String> links,
+        @Nullable String fingerprint,
+        boolean draft,
+        Map<String, Object> params,
+        List<Diagnostic> diagnostics) implements InkstreamEvent {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public RenderedDocument {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        toc = toc == null ? List.of() : List.copyOf(toc);
+        links = links == null ? List.of() : List.copyOf(links);
+        params = params == null ? Map.of() : Map.copyOf(params);
+        diagnostics = diagnostics == null ? List.of() : List.copyOf(diagnostics);
+    }
+
+    /** One heading of the table of contents. */
+    public record TocEntry(int level, String id, String text) {}
+
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.inkstream.events;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One file of the content repository at a commit. Keyed {@code repo:path} on a compacted
+ * topic; a deleted file is a tombstone.
+ *
+ * @param commit     commit the file was read at (the push's {@code after})
+ * @param blobId     git blob id of the content
+ * @param text       UTF-8 text when inline; absent for assets and files over the inline limit
+ * @param blobRef    claim-check reference to the content in the object store, when not inline
+ * @param lastChange the commit that last changed this file, when known
+ */
+public record SourceDocument(
+        int schemaVersion,
+        String repo,
+        String commit,
+        String path,
+        String blobId,
+        DocumentKind kind,
+        @Nullable String text,
+        @Nullable String blobRef,
+        @Nullable CommitInfo lastChange,
+        List<Diagnostic> diagnostics) implements InkstreamEvent {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public SourceDocument {
+        diagnostics = diagnostics == null ? List.of() : List.copyOf(diagnostics);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.inkstream.ingest;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Everything an operator sets for ingest ({@code inkstream.ingest.*}).
+ *
+ * @param dataDir         where the git mirrors live
+ * @param repositories    the only repositories ingest accepts, by repository id
+ * @param maxPayload      webhook bodies larger than this are refused with 413
+ * @param inlineTextLimit text files up to this size travel inside the event
+ */
+@ConfigurationProperties("inkstream.ingest")
+public record IngestSettings(
+        @DefaultValue("data/ingest") Path dataDir,
+        @DefaultValue Map<String, Repository> repositories,
+        @DefaultValue("25MB") DataSize maxPayload,
+        @DefaultValue("1MB") DataSize inlineTextLimit) {
+
+    /**
+     * One accepted repository.
+     *
+     * @param url      where to fetch from: a local path, {@code file://}, or {@code https://}; never
+     *                 taken from a webhook payload
+     * @param branch   the only branch that is published
+     * @param secrets  webhook secrets; any one verifies a delivery, so a secret can be rotated
+     * @param fullName the forge's name for it ({@code owner/name}) as webhook payloads carry it;
+     *                 defaults to the repository id
+     */
+    public record Repository(
+            String url,
+            @DefaultValue("main") String branch,
+            @DefaultValue List<String> secrets,
+            @Nullable String fullName) {
+
+        public String branchRef() {
+            return "refs/heads/" + branch;
+        }
+    }
+
+    /** The configured repository a webhook payload names, matched by full name or by id. */
+    public Optional<Map.Entry<String, Repository>> repositoryNamed(String fullName, String shortName) {
+        return repositories.entrySet().stream()
+                .filter(e -> fullName.equals(e.getValue().fullName())
+                        || (e.getValue().fullName() == null && (e.getKey().equals(fullName) || e.getKey().equals(shortName))))
+                .findFirst();
+    }
+}

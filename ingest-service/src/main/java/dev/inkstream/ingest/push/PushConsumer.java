@@ -1,0 +1,122 @@
+package dev.inkstream.ingest.push;
+
+import dev.inkstream.events.EventJson;
+import dev.inkstream.events.PushReceived;
+import dev.inkstream.events.Topics;
+import dev.inkstream.ingest.IngestSettings;
+import dev.inkstream.ingest.git.GitMirrors;
+import dev.inkstream.ingest.git.PushDiff;
+import java.io.IOException;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Turns each recorded push into source documents and a change set. Runs inside the listener
+ * container's Kafka transaction, so the documents, the change set and the push's offset commit
+ * together or not at all.
+ */
+@Component
+public class PushConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(PushConsumer.class);
+
+    private final IngestSettings settings;
+    private final GitMirrors mirrors;
+    private final KafkaTemplate<String, Object> kafka;
+
+    public PushConsumer(IngestSettings settings, KafkaTemplate<String, Object> kafka) {
+        this.settings = settings;
+        this.mirrors = new GitMirrors(settings.dataDir());
+        this.kafka = kafka;
+    }
+
+    @KafkaListener(id = "inkstream-ingest-push", topics = Topics.PUSH)
+    public void ingestPush(ConsumerRecord<String, byte[]> record) throws IOException, GitAPIException {
+        PushReceived push = EventJson.read(record.value(), PushReceived.class);
+        IngestSettings.Repository config = settings.repositories().get(push.repo());
+        if (config == null) {
+            log.warn("push for repository {} ignored: no longer configured (delivery {})", push.repo(), push.deliveryId());
+            return;
+        }
+        try (Repository mirror = mirrors.fetch(push.repo(), config)) {
+            ObjectId head = mirror.resolve(config.branchRef());
+            if (head == null) {
+                log.warn("push for {} ignored: branch {} not found at {}", push.repo(), config.branch(), config.url());
+                return;
+            }
+            Optional<ObjectId> last = GitMirrors.lastIngested(mirror, config.branch());
+            if (last.isPresent() && alreadyIngested(mirror, last.get(), head)) {
+                log.info("push {} of {} changes nothing: {} already ingested", push.after(), push.repo(), head.name());
+                return;
+            }
+            // The branch head, not the payload's 'after': several queued pushes coalesce into one
+            // diff, and a late, older delivery can never roll the site back.
+            PushDiff.Result result = PushDiff.compute(mirror, push.repo(), config.branchRef(),
+                    last.filter(commit -> isCommit(mirror, commit)), head,
+                    settings.inlineTextLimit().toBytes(), push.deliveryId());
+            for (var document : result.documents()) {
+                kafka.send(Topics.SOURCE, Topics.documentKey(push.repo(), document.path()), document);
+            }
+            for (String path : result.deletedPaths()) {
+                kafka.send(Topics.SOURCE, Topics.documentKey(push.repo(), path), null);
+            }
+            kafka.send(Topics.CHANGES, push.repo(), result.changeSet());
+            afterCommit(() -> mirrors.markIngested(push.repo(), config.branch(), head));
+            log.info("ingested repo={} commit={} delivery={}: {} documents, {} deletions",
+                    push.repo(), head.name(), push.deliveryId(), result.documents().size(), result.deletedPaths().size());
+        }
+    }
+
+    /** True when {@code head} is {@code last} or already contained in it (a duplicate or late push). */
+    private static boolean alreadyIngested(Repository mirror, ObjectId last, ObjectId head) throws IOException {
+        if (last.equals(head)) {
+            return true;
+        }
+        if (!isCommit(mirror, last)) {
+            return false;
+        }
+        try (RevWalk walk = new RevWalk(mirror)) {
+            return walk.isMergedInto(walk.parseCommit(head), walk.parseCommit(last));
+        }
+    }
+
+    /** False when the marker names a commit the mirror no longer has (history rewritten and pruned). */
+    private static boolean isCommit(Repository mirror, ObjectId id) {
+        try {
+            return mirror.getObjectDatabase().has(id);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    /** The ingested marker moves only once the transaction has committed; a rollback re-diffs. */
+    private static void afterCommit(IoAction action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    action.run();
+                } catch (IOException e) {
+                    // Harmless beyond extra work: the next push re-diffs from the older marker and
+                    // rewrites documents that compacted topics already hold.
+                    log.warn("could not record the ingested commit: {}", e.toString());
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,56 @@
+package dev.inkstream.ingest.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
+
+/** Webhook signature checks. Every comparison is constant-time. */
+public final class WebhookSignatures {
+
+    private static final String GITHUB_PREFIX = "sha256=";
+
+    /**
+     * Whether {@code header} ({@code X-Hub-Signature-256: sha256=<hex>}) is the HMAC-SHA256 of
+     * {@code body} under any of {@code secrets}.
+     */
+    public static boolean verifyGitHub(List<String> secrets, byte[] body, @Nullable String header) {
+        if (header == null || !header.startsWith(GITHUB_PREFIX)) {
+            return false;
+        }
+        byte[] claimed;
+        try {
+            claimed = HexFormat.of().parseHex(header.substring(GITHUB_PREFIX.length()).trim());
+        } catch (IllegalArgumentException notHex) {
+            return false;
+        }
+        boolean matched = false;
+        for (String secret : secrets) {
+            // No early exit: the time taken does not reveal which secret, if any, matched.
+            matched |= MessageDigest.isEqual(hmacSha256(secret, body), claimed);
+        }
+        return matched;
+    }
+
+    /** {@code sha256=<hex>} as GitHub sends it; used by our own hook scripts and tests. */
+    public static String signGitHub(String secret, byte[] body) {
+        return GITHUB_PREFIX + HexFormat.of().formatHex(hmacSha256(secret, body));
+    }
+
+    static byte[] hmacSha256(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(body);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private WebhookSignatures() {}
+}

@@ -1,0 +1,112 @@
+package dev.inkstream.ingest.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inkstream.events.ChangeSet.ChangeType;
+import dev.inkstream.events.ChangeSet.PathChange;
+import dev.inkstream.events.DocumentKind;
+import dev.inkstream.events.SourceDocument;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PushDiffTest {
+
+    @TempDir Path work;
+    Git git;
+
+    @BeforeEach
+    void init() throws Exception {
+        git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call();
+    }
+
+    @Test
+    void firstPushImportsTheWholeTreeWithLastChangeCommits() throws Exception {
+        write("posts/hello.md", "# Hello\n");
+        RevCommit first = commit("Add hello");
+        write("posts/hello_zh.md", "# 你好\n");
+        write("img/logo.png", "\u0089PNG");
+        RevCommit second = commit("Add translation");
+
+        var result = PushDiff.compute(git.getRepository(), "blog", "refs/heads/main", Optional.empty(), second, 1 << 20, "d1");
+
+        assertThat(result.changeSet().before()).isNull();
+        assertThat(result.changeSet().after()).isEqualTo(second.name());
+        assertThat(result.changeSet().changes()).extracting(PathChange::path, PathChange::type, PathChange::kind)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("posts/hello.md", ChangeType.ADDED, DocumentKind.MARKDOWN),
+                        org.assertj.core.groups.Tuple.tuple("posts/hello_zh.md", ChangeType.ADDED, DocumentKind.MARKDOWN),
+                        org.assertj.core.groups.Tuple.tuple("img/logo.png", ChangeType.ADDED, DocumentKind.ASSET));
+        SourceDocument hello = document(result, "posts/hello.md");
+        assertThat(hello.text()).isEqualTo("# Hello\n");
+        assertThat(hello.commit()).isEqualTo(second.name());
+        assertThat(hello.lastChange().id()).isEqualTo(first.name());
+        assertThat(hello.lastChange().subject()).isEqualTo("Add hello");
+        assertThat(document(result, "posts/hello_zh.md").lastChange().id()).isEqualTo(second.name());
+        assertThat(document(result, "img/logo.png").text()).isNull();
+    }
+
+    @Test
+    void laterPushCarriesOnlyWhatChangedAndDeletions() throws Exception {
+        write("a.md", "A\n");
+        write("b.md", "B\n");
+        RevCommit first = commit("two files");
+        write("a.md", "A, edited\n");
+        git.rm().addFilepattern("b.md").call();
+        RevCommit second = commit("edit a, delete b");
+
+        var result = PushDiff.compute(git.getRepository(), "blog", "refs/heads/main", Optional.of(first), second, 1 << 20, "d2");
+
+        assertThat(result.changeSet().changes()).extracting(PathChange::path, PathChange::type)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("a.md", ChangeType.MODIFIED),
+                        org.assertj.core.groups.Tuple.tuple("b.md", ChangeType.DELETED));
+        assertThat(result.documents()).extracting(SourceDocument::path).containsExactly("a.md");
+        assertThat(result.deletedPaths()).containsExactly("b.md");
+    }
+
+    @Test
+    void invalidUtf8AndOversizedFilesBecomeDiagnosticsNotLostDocuments() throws Exception {
+        Files.write(work.resolve("latin1.md"), new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'});
+        write("big.md", "x".repeat(2000));
+        RevCommit head = commit("odd files");
+
+        var result = PushDiff.compute(git.getRepository(), "blog", "refs/heads/main", Optional.empty(), head, 1000, "d3");
+
+        SourceDocument latin1 = document(result, "latin1.md");
+        assertThat(latin1.text()).isEqualTo("caf\uFFFD\n");
+        assertThat(latin1.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("invalid-utf8");
+            assertThat(d.message()).contains("not valid UTF-8");
+        });
+        SourceDocument big = document(result, "big.md");
+        assertThat(big.text()).isNull();
+        assertThat(big.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("too-large");
+            assertThat(d.message()).contains("2000 bytes");
+        });
+    }
+
+    private static SourceDocument document(PushDiff.Result result, String path) {
+        return result.documents().stream().filter(d -> d.path().equals(path)).findFirst().orElseThrow();
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = work.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private RevCommit commit(String message) throws Exception {
+        git.add().addFilepattern(".").call();
+        return git.commit().setMessage(message).setAuthor("Ada", "ada@example.org").setSign(false).call();
+    }
+
+}

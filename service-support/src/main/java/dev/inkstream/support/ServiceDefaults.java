@@ -1,0 +1,59 @@
+package dev.inkstream.support;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import dev.inkstream.events.EventSerializer;
+
+/**
+ * The defaults every service starts from, as Spring properties of the lowest precedence: any
+ * {@code application.yaml}, environment variable or command-line argument overrides them. They are
+ * set in code rather than in an {@code application.yaml} inside each jar, because the standalone
+ * runtime puts all three services on one classpath, where same-named resources would shadow
+ * each other.
+ */
+public final class ServiceDefaults {
+
+    /** The properties a service named {@code service} (ingest, render, publish) starts with. */
+    public static Map<String, Object> forService(String service, boolean transactionalProducer) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("spring.application.name", "inkstream-" + service);
+        p.put("spring.main.banner-mode", "off");
+        p.put("spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS:localhost:9092}");
+        p.put("spring.kafka.client-id", "inkstream-" + service);
+        p.put("spring.kafka.producer.key-serializer", StringSerializer.class.getName());
+        p.put("spring.kafka.producer.value-serializer", EventSerializer.class.getName());
+        p.put("spring.kafka.producer.acks", "all");
+        p.put("spring.kafka.producer.properties[" + EventSerializer.SOURCE_CONFIG + "]", "/inkstream/" + service);
+        // A full import of a large repository is one transaction of many documents of up to the
+        // inline limit each; the broker side is raised to match in the standalone runtime.
+        p.put("spring.kafka.producer.properties[max.request.size]", "16777216");
+        p.put("spring.kafka.producer.properties[linger.ms]", "5");
+        if (transactionalProducer) {
+            // Stable per instance, so a restarted instance fences its crashed predecessor and aborts
+            // its open transaction at once instead of leaving read_committed readers waiting.
+            p.put("spring.kafka.producer.transaction-id-prefix",
+                    "inkstream-" + service + "-${INKSTREAM_INSTANCE_ID:${HOSTNAME:local}}-");
+        }
+        p.put("spring.kafka.consumer.group-id", "inkstream-" + service);
+        p.put("spring.kafka.consumer.key-deserializer", StringDeserializer.class.getName());
+        // Values are read by the listeners themselves, so a record that cannot be read is a
+        // listener failure that the retry and dead-letter handling sees, not a poison pill in poll().
+        p.put("spring.kafka.consumer.value-deserializer", ByteArrayDeserializer.class.getName());
+        p.put("spring.kafka.consumer.isolation-level", "read_committed");
+        p.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        p.put("spring.kafka.consumer.enable-auto-commit", "false");
+        p.put("spring.kafka.consumer.properties[max.partition.fetch.bytes]", "16777216");
+        p.put("management.endpoints.web.exposure.include", "health,info");
+        p.put("management.endpoint.health.probes.enabled", "true");
+        p.put("management.endpoint.health.show-details", "always");
+        p.put("management.endpoint.health.group.readiness.include", "readinessState,kafka,s3");
+        p.put("logging.level.org.apache.kafka", "WARN");
+        p.put("logging.level.org.springframework.kafka", "WARN");
+        return p;
+    }
+
+    private ServiceDefaults() {}
+}

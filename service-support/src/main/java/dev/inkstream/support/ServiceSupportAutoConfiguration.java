@@ -1,0 +1,92 @@
+package dev.inkstream.support;
+
+import dev.inkstream.events.Topics;
+import dev.inkstream.support.kafka.KafkaHealthIndicator;
+import dev.inkstream.support.s3.S3Clients;
+import dev.inkstream.support.s3.S3HealthIndicator;
+import dev.inkstream.support.s3.S3Settings;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Wires the shared edge adapters into every service. */
+@AutoConfiguration
+@EnableConfigurationProperties(S3Settings.class)
+public class ServiceSupportAutoConfiguration {
+
+    /** A record that fails this many more times after the first goes to the dead-letter topic. */
+    static final long RETRIES_BEFORE_DEAD_LETTER = 2;
+    static final long RETRY_INTERVAL_MS = 500;
+
+    @Bean(destroyMethod = "close")
+    S3Client s3Client(S3Settings settings) {
+        return S3Clients.create(settings);
+    }
+
+    @Bean
+    S3HealthIndicator s3HealthIndicator(S3Client s3, S3Settings settings) {
+        return new S3HealthIndicator(s3, settings);
+    }
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaHealthIndicator(admin);
+    }
+
+    /** Every service declares every topic and its dead-letter topic; creation is idempotent. */
+    @Bean
+    KafkaAdmin.NewTopics inkstreamTopics() {
+        return new KafkaAdmin.NewTopics(Topics.ALL.stream()
+                .flatMap(spec -> java.util.stream.Stream.of(
+                        topic(spec.name(), spec.partitions(), spec.compacted()),
+                        topic(spec.name() + Topics.DEAD_LETTER_SUFFIX, 1, false)))
+                .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+    }
+
+    private static org.apache.kafka.clients.admin.NewTopic topic(String name, int partitions, boolean compacted) {
+        var builder = TopicBuilder.name(name).partitions(partitions);
+        return (compacted
+                ? builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                : builder.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000))))
+                .build();
+    }
+
+    /**
+     * Sends a record that keeps failing to {@code <topic>.dlt} (partition chosen by Kafka, since
+     * the dead-letter topics have one partition), with spring-kafka's exception headers.
+     */
+    static DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaOperations<?, ?> template) {
+        return new DeadLetterPublishingRecoverer(template,
+                (ConsumerRecord<?, ?> record, Exception e) ->
+                        new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
+    }
+
+    /** Non-transactional listeners: bounded retries, then the dead-letter topic. */
+    @Bean
+    DefaultErrorHandler inkstreamErrorHandler(KafkaOperations<?, ?> template) {
+        return new DefaultErrorHandler(deadLetterRecoverer(template),
+                new FixedBackOff(RETRY_INTERVAL_MS, RETRIES_BEFORE_DEAD_LETTER));
+    }
+
+    /**
+     * Transactional listeners see failures after the rollback: retry the same way, then dead-letter
+     * the record and commit its offset in a transaction of its own so the partition moves on.
+     */
+    @Bean
+    DefaultAfterRollbackProcessor<Object, Object> inkstreamAfterRollbackProcessor(KafkaOperations<Object, Object> template) {
+        return new DefaultAfterRollbackProcessor<>(deadLetterRecoverer(template),
+                new FixedBackOff(RETRY_INTERVAL_MS, RETRIES_BEFORE_DEAD_LETTER), template, true);
+    }
+}

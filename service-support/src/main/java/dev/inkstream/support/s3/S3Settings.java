@@ -1,0 +1,26 @@
+package dev.inkstream.support.s3;
+
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where a service finds the object store ({@code inkstream.s3.*}, or {@code INKSTREAM_S3_*} in the
+ * environment).
+ *
+ * @param endpoint  S3 API endpoint; absent means AWS S3 itself
+ * @param region    signing region
+ * @param bucket    bucket holding the published site and ingest's blobs
+ * @param accessKey access key; absent means the AWS default credentials chain
+ * @param secretKey secret key, with {@code accessKey}
+ * @param pathStyle path-style addressing ({@code endpoint/bucket/key}), which MinIO and S3Proxy need
+ */
+@ConfigurationProperties("inkstream.s3")
+public record S3Settings(
+        @Nullable URI endpoint,
+        @DefaultValue("us-east-1") String region,
+        @DefaultValue("inkstream") String bucket,
+        @Nullable String accessKey,
+        @Nullable String secretKey,
+        @DefaultValue("true") boolean pathStyle) {}

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * {@code repo:path} on a compacted topic; tombstone when the source was deleted.
  *
  * @param commit      commit of the source this was rendered from
+ * @param url         the page's site-relative URL, e.g. {@code /posts/hello/} (pretty URLs)
  * @param html        the sanitised body HTML (without page chrome)
  * @param date        publication date from front matter, else from git
  * @param lastmod     last modification, from front matter or git
@@ -22,6 +23,7 @@ public record RenderedDocument(
         String commit,
         String path,
         DocumentKind kind,
+        String url,
         String title,
         String html,
         @Nullable Instant date,

@@ -29,7 +29,7 @@ class EventJsonTest {
                         List.of(new ChangeSet.PathChange("a.md", ChangeSet.ChangeType.ADDED, "b1", DocumentKind.MARKDOWN),
                                 new ChangeSet.PathChange("logo.png", ChangeSet.ChangeType.DELETED, "b2", DocumentKind.ASSET))),
                 new RenderedDocument(RenderedDocument.SCHEMA_VERSION, "blog", "abc", "a.md", DocumentKind.MARKDOWN,
-                        "Hello", "<h1>Hello</h1>", T, T, "en", "hello", List.of("k8s", "go"), "Hi",
+                        "/a/", "Hello", "<h1>Hello</h1>", T, T, "en", "hello", List.of("k8s", "go"), "Hi",
                         List.of(new RenderedDocument.TocEntry(1, "hello", "Hello")), List.of("b.md"), "h1", false,
                         Map.of("author", "Ada"), List.of()),
                 new TranslationGroup(TranslationGroup.SCHEMA_VERSION, "blog", "hello",

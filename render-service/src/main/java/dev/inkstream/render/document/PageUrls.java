@@ -1,0 +1,73 @@
+package dev.inkstream.render.document;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where a source file is published: pretty URLs, the file's path without its extension as a
+ * folder; {@code index}, {@code _index} and {@code README} stand for their folder.
+ */
+public final class PageUrls {
+
+    public static String of(String path) {
+        String withoutExtension = path.contains(".") && path.lastIndexOf('.') > path.lastIndexOf('/')
+                ? path.substring(0, path.lastIndexOf('.'))
+                : path;
+        String name = withoutExtension.substring(withoutExtension.lastIndexOf('/') + 1);
+        String folder = switch (name.toLowerCase(Locale.ROOT)) {
+            case "index", "_index", "readme" -> withoutExtension.substring(0, withoutExtension.length() - name.length());
+            default -> withoutExtension + "/";
+        };
+        String url = "/" + folder.replace(' ', '-');
+        return url.replaceAll("/+", "/");
+    }
+
+    /**
+     * A link written in {@code fromPath} to a relative {@code target} (e.g. {@code ../b/c.md#x}),
+     * as a link from the page of {@code fromPath} to the page of the target; relative, so the site
+     * can be served under any prefix.
+     */
+    public static String relativeLink(String fromPath, String target) {
+        int hash = target.indexOf('#');
+        String file = hash < 0 ? target : target.substring(0, hash);
+        String fragment = hash < 0 ? "" : target.substring(hash);
+        String fromDir = fromPath.contains("/") ? fromPath.substring(0, fromPath.lastIndexOf('/') + 1) : "";
+        String targetUrl = of(normalize(fromDir + file));
+        return relativize(of(fromPath), targetUrl) + fragment;
+    }
+
+    private static String normalize(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (part.equals("..")) {
+                if (!parts.isEmpty()) {
+                    parts.removeLast();
+                }
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                parts.add(part);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    /** Relative link between two folder URLs ({@code /a/b/} to {@code /a/c/} is {@code ../c/}). */
+    static String relativize(String fromUrl, String toUrl) {
+        String[] from = fromUrl.substring(1).split("/", -1);
+        String[] to = toUrl.substring(1).split("/", -1);
+        int common = 0;
+        while (common < from.length - 1 && common < to.length - 1 && from[common].equals(to[common])) {
+            common++;
+        }
+        StringBuilder link = new StringBuilder();
+        for (int i = common; i < from.length - 1; i++) {
+            link.append("../");
+        }
+        for (int i = common; i < to.length - 1; i++) {
+            link.append(to[i]).append('/');
+        }
+        return link.isEmpty() ? "./" : link.toString();
+    }
+
+    private PageUrls() {}
+}

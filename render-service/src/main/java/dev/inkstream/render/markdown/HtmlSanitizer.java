@@ -1,0 +1,33 @@
+package dev.inkstream.render.markdown;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
+
+/**
+ * The HTML of a document is the author's, and authors paste anything: only a known-safe subset
+ * reaches readers. Scripts, event handlers, {@code javascript:} URLs, iframes and styles are
+ * dropped; HTML comments too, since authors hide private notes in them.
+ */
+public final class HtmlSanitizer {
+
+    private static final Safelist SAFELIST = Safelist.relaxed()
+            .addTags("del", "s", "mark", "kbd", "samp", "var", "hr", "figure", "figcaption", "details", "summary", "abbr")
+            .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
+            .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
+            .addAttributes("code", "class").addAttributes("pre", "class")
+            .addAttributes("th", "align").addAttributes("td", "align")
+            .addAttributes("a", "title", "id")
+            .addAttributes("abbr", "title")
+            .preserveRelativeLinks(true);
+
+    // Relative links are kept as written; the base only lets jsoup tell relative from absolute.
+    private static final String BASE = "https://inkstream.invalid/";
+    private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
+
+    public static String sanitize(String html) {
+        return Jsoup.clean(html, BASE, SAFELIST, OUTPUT);
+    }
+
+    private HtmlSanitizer() {}
+}

@@ -1,0 +1,77 @@
+package dev.inkstream.render.markdown;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import dev.inkstream.events.RenderedDocument.TocEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * CommonMark plus GFM tables, strikethrough and autolinks, via flexmark. Parser and renderer are
+ * immutable and shared; a render is a pure function of the text.
+ */
+public final class MarkdownRenderer {
+
+    /** The body HTML (unsanitised), the first H1 if any, the headings and the links. */
+    public record Result(String html, Optional<String> firstHeading, List<TocEntry> toc, List<String> links) {}
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    public MarkdownRenderer() {
+        MutableDataSet options = new MutableDataSet()
+                .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                        AutolinkExtension.create()))
+                // GFM table semantics: header row required, column count from the header.
+                .set(TablesExtension.COLUMN_SPANS, false)
+                .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
+                .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
+                .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
+                .set(HtmlRenderer.GENERATE_HEADER_ID, true)
+                .set(HtmlRenderer.RENDER_HEADER_ID, true)
+                .set(HtmlRenderer.SOFT_BREAK, "\n");
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).build();
+    }
+
+    /** Renders {@code markdown}, passing every link destination through {@code rewriteLink}. */
+    public Result render(String markdown, UnaryOperator<String> rewriteLink) {
+        Document document = parser.parse(markdown);
+        // Ids are otherwise only assigned while rendering; the table of contents needs them first.
+        new HeaderIdGenerator().generateIds(document);
+        List<TocEntry> toc = new ArrayList<>();
+        List<String> links = new ArrayList<>();
+        visit(document, node -> {
+            if (node instanceof Heading heading) {
+                toc.add(new TocEntry(heading.getLevel(), heading.getAnchorRefId(), heading.getText().toString()));
+            } else if (node instanceof Link link) {
+                String url = link.getUrl().toString();
+                links.add(url);
+                String rewritten = rewriteLink.apply(url);
+                if (!rewritten.equals(url)) {
+                    link.setUrl(com.vladsch.flexmark.util.sequence.BasedSequence.of(rewritten));
+                }
+            }
+        });
+        Optional<String> firstHeading = toc.stream().filter(h -> h.level() == 1).map(TocEntry::text).findFirst();
+        return new Result(renderer.render(document), firstHeading, toc, links);
+    }
+
+    private static void visit(Node node, java.util.function.Consumer<Node> action) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            action.accept(child);
+            visit(child, action);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.inkstream.render.frontmatter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inkstream.events.Diagnostic;
+import org.junit.jupiter.api.Test;
+
+class FrontMatterParserTest {
+
+    @Test
+    void splitsFieldsFromBodyAndToleratesABom() {
+        var fm = FrontMatterParser.parse("\uFEFF---\ntitle: Hello\ntags: [a, b]\n---\n# Body\n");
+
+        assertThat(fm.string("title")).contains("Hello");
+        assertThat(fm.fields().get("tags")).isEqualTo(java.util.List.of("a", "b"));
+        assertThat(fm.body()).isEqualTo("# Body");
+        assertThat(fm.bodyLine()).isEqualTo(5);
+        assertThat(fm.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void documentWithoutFrontMatterIsAllBody() {
+        var fm = FrontMatterParser.parse("# Just a title\n\n---\n");
+
+        assertThat(fm.fields()).isEmpty();
+        assertThat(fm.body()).startsWith("# Just a title");
+    }
+
+    @Test
+    void malformedYamlIsADiagnosticWithLineAndColumnAndTheBodySurvives() {
+        var fm = FrontMatterParser.parse("---\ntitle: ok\ntags: [a, b\n---\nBody text\n");
+
+        assertThat(fm.body()).isEqualTo("Body text");
+        assertThat(fm.fields()).isEmpty();
+        assertThat(fm.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Diagnostic.Severity.ERROR);
+            assertThat(d.code()).isEqualTo("front-matter-invalid");
+            assertThat(d.message()).startsWith("front matter is not valid YAML");
+            assertThat(d.line()).isBetween(3, 4);
+            assertThat(d.column()).isPositive();
+        });
+    }
+
+    @Test
+    void duplicateKeysAreReported() {
+        var fm = FrontMatterParser.parse("---\ntitle: one\ntitle: two\n---\nBody\n");
+
+        assertThat(fm.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("front-matter-invalid");
+            assertThat(d.message()).contains("title");
+            assertThat(d.line()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void aliasBombIsRefusedNotExpanded() {
+        StringBuilder yaml = new StringBuilder("---\na: &a [x, x, x, x, x, x, x, x, x]\n");
+        char previous = 'a';
+        for (char c = 'b'; c <= 'k'; c++) {
+            yaml.append(c).append(": &").append(c).append(" [");
+            yaml.append(("*" + previous + ", ").repeat(9)).append("*").append(previous).append("]\n");
+            previous = c;
+        }
+        yaml.append("---\nBody\n");
+
+        var fm = FrontMatterParser.parse(yaml.toString());
+
+        assertThat(fm.body()).isEqualTo("Body");
+        assertThat(fm.diagnostics()).singleElement().satisfies(d -> assertThat(d.message()).containsIgnoringCase("alias"));
+    }
+
+    @Test
+    void unclosedFenceAndNonMappingFrontMatterAreErrors() {
+        assertThat(FrontMatterParser.parse("---\ntitle: x\nno closing fence\n").diagnostics())
+                .singleElement().satisfies(d -> assertThat(d.code()).isEqualTo("front-matter-unclosed"));
+        assertThat(FrontMatterParser.parse("---\n- just\n- a list\n---\nBody").diagnostics())
+                .singleElement().satisfies(d -> assertThat(d.message()).contains("must be a mapping"));
+    }
+
+    @Test
+    void arbitraryTypeTagsAreNotInstantiated() {
+        var fm = FrontMatterParser.parse("---\nx: !!java.io.File /etc/passwd\n---\nBody\n");
+
+        assertThat(fm.fields()).doesNotContainKey("x");
+        assertThat(fm.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("front-matter-invalid");
+            assertThat(d.message()).contains("java.io.File");
+        });
+    }
+}

@@ -1,13 +1,13 @@
 package dev.inkstream.support;
 
 import dev.inkstream.events.Topics;
+import dev.inkstream.support.kafka.DeadLetters;
 import dev.inkstream.support.kafka.KafkaHealthIndicator;
 import dev.inkstream.support.s3.S3Clients;
 import dev.inkstream.support.s3.S3HealthIndicator;
 import dev.inkstream.support.s3.S3Settings;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
@@ -64,19 +63,19 @@ public class ServiceSupportAutoConfiguration {
     }
 
     /**
-     * Sends a record that keeps failing to {@code <topic>.dlt} (partition chosen by Kafka, since
-     * the dead-letter topics have one partition), with spring-kafka's exception headers.
+     * Listeners receive values as raw bytes, so the dead-letter topic gets the failed record's bytes
+     * unchanged, through a producer of its own: the services' main producers serialise events. (Not
+     * a ProducerFactory or KafkaTemplate bean, which would make Boot back off from its own.)
      */
-    static DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaOperations<?, ?> template) {
-        return new DeadLetterPublishingRecoverer(template,
-                (ConsumerRecord<?, ?> record, Exception e) ->
-                        new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
+    @Bean(destroyMethod = "close")
+    DeadLetters deadLetters(KafkaProperties properties) {
+        return new DeadLetters(properties.buildProducerProperties());
     }
 
     /** Non-transactional listeners: bounded retries, then the dead-letter topic. */
     @Bean
-    DefaultErrorHandler inkstreamErrorHandler(KafkaOperations<?, ?> template) {
-        return new DefaultErrorHandler(deadLetterRecoverer(template),
+    DefaultErrorHandler inkstreamErrorHandler(DeadLetters deadLetters) {
+        return new DefaultErrorHandler(deadLetters.recoverer(),
                 new FixedBackOff(RETRY_INTERVAL_MS, RETRIES_BEFORE_DEAD_LETTER));
     }
 
@@ -85,8 +84,9 @@ public class ServiceSupportAutoConfiguration {
      * the record and commit its offset in a transaction of its own so the partition moves on.
      */
     @Bean
-    DefaultAfterRollbackProcessor<Object, Object> inkstreamAfterRollbackProcessor(KafkaOperations<Object, Object> template) {
-        return new DefaultAfterRollbackProcessor<>(deadLetterRecoverer(template),
+    DefaultAfterRollbackProcessor<Object, Object> inkstreamAfterRollbackProcessor(
+            KafkaOperations<Object, Object> template, DeadLetters deadLetters) {
+        return new DefaultAfterRollbackProcessor<>(deadLetters.recoverer(),
                 new FixedBackOff(RETRY_INTERVAL_MS, RETRIES_BEFORE_DEAD_LETTER), template, true);
     }
 }

@@ -1,0 +1,119 @@
+package dev.inkstream.publish;
+
+import dev.inkstream.events.ChangeSet;
+import dev.inkstream.events.EventJson;
+import dev.inkstream.events.RenderedDocument;
+import dev.inkstream.events.Topics;
+import dev.inkstream.publish.site.SiteModel;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the site model from {@code rendered.v1} and the change-set queues from {@code changes.v1},
+ * and publishes whenever the oldest change set of a repository is fully rendered.
+ *
+ * <p>The model lives in memory and is rebuilt on every start by reading both topics from the
+ * beginning ({@code rendered.v1} is compacted). Nothing is published until that replay has caught
+ * up with the end offsets seen at start: publishing a half-loaded model would delete pages.
+ * Replayed change sets that were already published produce an empty diff.
+ */
+@Component
+public class PublishListener implements ConsumerSeekAware {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishListener.class);
+
+    private final SiteModel model = new SiteModel();
+    private final SitePublisher publisher;
+    private final KafkaTemplate<String, Object> kafka;
+    private @Nullable Map<TopicPartition, Long> replayTargets;
+    private boolean caughtUp;
+
+    public PublishListener(SitePublisher publisher, KafkaTemplate<String, Object> kafka) {
+        this.publisher = publisher;
+        this.kafka = kafka;
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        model.clear();
+        replayTargets = null;
+        caughtUp = false;
+        callback.seekToBeginning(assignments.keySet());
+    }
+
+    @KafkaListener(id = "inkstream-publish", topics = {Topics.RENDERED, Topics.CHANGES})
+    public void applyAndPublish(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        if (replayTargets == null) {
+            replayTargets = consumer.endOffsets(consumer.assignment());
+        }
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                apply(records.get(i));
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException("cannot apply " + records.get(i).topic() + " record "
+                        + records.get(i).key() + ": " + e.getMessage(), e, i);
+            }
+        }
+        if (!caughtUp) {
+            caughtUp = replayTargets.entrySet().stream()
+                    .allMatch(target -> consumer.position(target.getKey()) >= target.getValue());
+            if (!caughtUp) {
+                return;
+            }
+            log.info("site model loaded; publishing is live");
+        }
+        publishReleasable();
+    }
+
+    /**
+     * Retries releases that failed (S3 unreachable, say) while no records arrive. Idle events are
+     * published on the consumer thread, so the model is never touched concurrently.
+     */
+    @EventListener(condition = "event.listenerId.startsWith('inkstream-publish')")
+    public void retryWhenIdle(ListenerContainerIdleEvent event) {
+        if (caughtUp) {
+            publishReleasable();
+        }
+    }
+
+    private void publishReleasable() {
+        for (String repo : model.repositoriesWithQueuedChanges()) {
+            model.releasable(repo).ifPresent(this::publish);
+        }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        if (record.topic().equals(Topics.CHANGES)) {
+            model.enqueue(EventJson.read(record.value(), ChangeSet.class));
+        } else if (record.value() == null) {
+            int colon = record.key().indexOf(':');
+            model.remove(record.key().substring(0, colon), record.key().substring(colon + 1));
+        } else {
+            model.apply(EventJson.read(record.value(), RenderedDocument.class));
+        }
+    }
+
+    /** A failed release stays queued and is retried with the next batch or idle event. */
+    private void publish(ChangeSet changeSet) {
+        try {
+            var release = publisher.publishChangeSet(changeSet, model.documents(changeSet.repo()));
+            model.released(changeSet);
+            kafka.send(Topics.RELEASES, changeSet.repo(), release);
+        } catch (RuntimeException e) {
+            log.error("publishing repo={} commit={} failed, will retry: {}", changeSet.repo(), changeSet.after(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.inkstream.publish.output;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * One object of a site, before upload: key relative to the site's prefix, bytes, headers and the
+ * content hash that decides whether it needs uploading at all.
+ */
+public record OutputObject(String key, byte[] content, String contentType, String cacheControl, String sha256) {
+
+    public static OutputObject of(String key, byte[] content, String contentType, String cacheControl) {
+        return new OutputObject(key, content, contentType, cacheControl, sha256(content, contentType, cacheControl));
+    }
+
+    public static OutputObject html(String key, String html, String cacheControl) {
+        return of(key, html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", cacheControl);
+    }
+
+    /** The hash covers the headers too: a changed Cache-Control must be uploaded as well. */
+    private static String sha256(byte[] content, String contentType, String cacheControl) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(content);
+            digest.update((byte) 0);
+            digest.update(contentType.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(cacheControl.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.inkstream.publish.site;
+
+import dev.inkstream.events.ChangeSet;
+import dev.inkstream.events.RenderedDocument;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every rendered document of every repository's branch, plus each repository's queue of change
+ * sets. Rebuilt from the compacted {@code rendered.v1} and from {@code changes.v1} on start.
+ */
+public final class SiteModel {
+
+    private final Map<String, Map<String, RenderedDocument>> documents = new HashMap<>();
+    private final Map<String, ReleaseQueue> queues = new HashMap<>();
+
+    public void apply(RenderedDocument document) {
+        documents.computeIfAbsent(document.repo(), r -> new HashMap<>()).put(document.path(), document);
+    }
+
+    /** A tombstone: {@code repo:path} was deleted. */
+    public void remove(String repo, String path) {
+        Map<String, RenderedDocument> site = documents.get(repo);
+        if (site != null) {
+            site.remove(path);
+        }
+    }
+
+    public void enqueue(ChangeSet changeSet) {
+        queues.computeIfAbsent(changeSet.repo(), r -> new ReleaseQueue()).add(changeSet);
+    }
+
+    public Set<String> repositoriesWithQueuedChanges() {
+        return queues.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The newest change set of {@code repo} that can be released now. */
+    public Optional<ChangeSet> releasable(String repo) {
+        ReleaseQueue queue = queues.get(repo);
+        return queue == null ? Optional.empty() : queue.newestReady(documents(repo));
+    }
+
+    /** The release of {@code changeSet} is live: it and older change sets leave the queue. */
+    public void released(ChangeSet changeSet) {
+        ReleaseQueue queue = queues.get(changeSet.repo());
+        if (queue != null) {
+            queue.released(changeSet);
+        }
+    }
+
+    public Map<String, RenderedDocument> documents(String repo) {
+        return documents.getOrDefault(repo, Map.of());
+    }
+
+    public void clear() {
+        documents.clear();
+        queues.clear();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.inkstream.publish.output;
+
+import static dev.inkstream.publish.Fixtures.doc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inkstream.events.RenderedDocument;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SiteOutputsTest {
+
+    private final SiteOutputs outputs = new SiteOutputs();
+
+    @Test
+    void onePagePerDocumentAnIndexAndA404() {
+        var docs = Map.of(
+                "posts/a.md", doc("posts/a.md", "c1", "/posts/a/", "Alpha", "2026-01-02"),
+                "posts/b.md", doc("posts/b.md", "c1", "/posts/b/", "Beta", "2026-01-05"));
+
+        List<OutputObject> objects = outputs.outputs(new SiteOutputs.Site("My site", docs, "max-age=60"));
+
+        assertThat(objects).extracting(OutputObject::key)
+                .containsExactlyInAnyOrder("posts/a/index.html", "posts/b/index.html", "index.html", "404.html");
+        assertThat(objects).allSatisfy(o -> {
+            assertThat(o.contentType()).isEqualTo("text/html; charset=utf-8");
+            assertThat(o.cacheControl()).isEqualTo("max-age=60");
+        });
+        String page = text(objects, "posts/a/index.html");
+        assertThat(page).contains("<h1>Alpha</h1>", "<p>Alpha body</p>", "href=\"../../\"", "2026-01-02");
+        String index = text(objects, "index.html");
+        assertThat(index.indexOf("Beta")).as("newest first").isLessThan(index.indexOf("Alpha"));
+        assertThat(index).contains("href=\"./posts/a/\"");
+    }
+
+    @Test
+    void titlesAreEscapedWhileTheBodyAlreadySanitisedByRenderIsInsertedAsIs() {
+        var docs = Map.of("x.md", doc("x.md", "c1", "/x/", "<script>alert(1)</script>", null));
+
+        String page = text(outputs.outputs(new SiteOutputs.Site("S", docs, "c")), "x/index.html");
+
+        assertThat(page).contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; · S</title>",
+                "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>",
+                // the fixture's body is "<p>" + title + " body</p>": body HTML is trusted as render left it
+                "<p><script>alert(1)</script> body</p>");
+    }
+
+    @Test
+    void draftsAreNotPublishedAndARootReadmeIsTheHomePage() {
+        RenderedDocument draft = withDraft(doc("wip.md", "c1", "/wip/", "Work in progress", null));
+        var docs = Map.of("wip.md", draft, "README.md", doc("README.md", "c1", "/", "Welcome", null));
+
+        List<OutputObject> objects = outputs.outputs(new SiteOutputs.Site("S", docs, "c"));
+
+        assertThat(objects).extracting(OutputObject::key).containsExactlyInAnyOrder("index.html", "404.html");
+        assertThat(text(objects, "index.html")).contains("Welcome body").doesNotContain("Work in progress");
+    }
+
+    @Test
+    void sameInputSameBytes() {
+        var docs = Map.of("a.md", doc("a.md", "c1", "/a/", "A", "2026-01-01"));
+
+        assertThat(outputs.outputs(new SiteOutputs.Site("S", docs, "c")))
+                .extracting(OutputObject::sha256)
+                .isEqualTo(outputs.outputs(new SiteOutputs.Site("S", docs, "c")).stream().map(OutputObject::sha256).toList());
+    }
+
+    private static RenderedDocument withDraft(RenderedDocument d) {
+        return new RenderedDocument(d.schemaVersion(), d.repo(), d.commit(), d.path(), d.kind(), d.url(), d.title(), d.html(),
+                d.date(), d.lastmod(), d.language(), d.translationKey(), d.tags(), d.summary(), d.toc(), d.links(),
+                d.fingerprint(), true, d.params(), d.diagnostics());
+    }
+
+    private static String text(List<OutputObject> objects, String key) {
+        return new String(objects.stream().filter(o -> o.key().equals(key)).findFirst().orElseThrow().content(),
+                StandardCharsets.UTF_8);
+    }
+}

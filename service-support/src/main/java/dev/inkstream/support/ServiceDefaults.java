@@ -22,7 +22,6 @@ public final class ServiceDefaults {
         p.put("spring.application.name", "inkstream-" + service);
         p.put("spring.main.banner-mode", "off");
         p.put("spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS:localhost:9092}");
-        p.put("spring.kafka.client-id", "inkstream-" + service);
         p.put("spring.kafka.producer.key-serializer", StringSerializer.class.getName());
         p.put("spring.kafka.producer.value-serializer", EventSerializer.class.getName());
         p.put("spring.kafka.producer.acks", "all");

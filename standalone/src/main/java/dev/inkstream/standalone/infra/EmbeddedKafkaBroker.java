@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Everything lives under the data directory, so the one-machine runtime can stop and resume:
  * the log directory is formatted only once, and the cluster id and both ports are kept in
- * {@value #STATE_FILE}. Reusing the ports matters because clients, and the advertised listener
- * stored in the cluster metadata, refer to them.
+ * {@value #STATE_FILE}. Reusing the ports keeps the bootstrap address stable across restarts,
+ * so anything configured with it keeps working.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -119,10 +119,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    private static Map<String, Object> serverProperties(StoredState state, Path logDir) {
-        Map<String, Object> props = new HashMap<>();
+    private static Map<String, String> serverProperties(StoredState state, Path logDir) {
+        // All values as strings, the way a server.properties file gives them: KafkaConfig is
+        // strict about boxed types (an Integer where it expects a Short is rejected).
+        Map<String, String> props = new HashMap<>();
         props.put("process.roles", "broker,controller");
-        props.put("node.id", NODE_ID);
+        props.put("node.id", String.valueOf(NODE_ID));
         // A static single-voter quorum: no dynamic-quorum bootstrapping to get wrong, and the
         // controller port is pinned by the state file anyway.
         props.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + state.controllerPort());
@@ -137,25 +139,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
         // One node: every replication factor and ISR minimum has to be 1, or transactional and
         // exactly-once clients wait forever for internal topics that can never be created.
-        props.put("default.replication.factor", 1);
-        props.put("min.insync.replicas", 1);
-        props.put("offsets.topic.replication.factor", 1);
-        props.put("offsets.topic.num.partitions", INTERNAL_TOPIC_PARTITIONS);
-        props.put("transaction.state.log.replication.factor", 1);
-        props.put("transaction.state.log.min.isr", 1);
-        props.put("transaction.state.log.num.partitions", INTERNAL_TOPIC_PARTITIONS);
-        props.put("share.coordinator.state.topic.replication.factor", 1);
-        props.put("share.coordinator.state.topic.min.isr", 1);
+        props.put("default.replication.factor", "1");
+        props.put("min.insync.replicas", "1");
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.num.partitions", String.valueOf(INTERNAL_TOPIC_PARTITIONS));
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("transaction.state.log.num.partitions", String.valueOf(INTERNAL_TOPIC_PARTITIONS));
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
 
         // Consumers join immediately instead of waiting for more members that never come.
-        props.put("group.initial.rebalance.delay.ms", 0);
+        props.put("group.initial.rebalance.delay.ms", "0");
         // Topics are part of the contract and created explicitly; a typo must fail, not create.
-        props.put("auto.create.topics.enable", false);
-        props.put("message.max.bytes", MAX_MESSAGE_BYTES);
+        props.put("auto.create.topics.enable", "false");
+        props.put("message.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
         // The default 128 MiB compaction buffer is sized for servers, not a laptop.
-        props.put("log.cleaner.dedupe.buffer.size", 2 * 1024 * 1024);
-        // With a single broker there is no one to hand leadership to, so don't wait for that.
-        props.put("controlled.shutdown.enable", false);
+        props.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
+        // Kafka's default, pinned because it matters here: the controlled shutdown records the
+        // broker's departure in the metadata log. Without it a restart on the same directory
+        // waits out the old registration's session timeout (about 10 s) before serving.
+        props.put("controlled.shutdown.enable", "true");
         return props;
     }
 

@@ -56,10 +56,10 @@ public final class EmbeddedS3Server implements AutoCloseable {
      * {@code baseDir}, which is created if needed. Existing buckets and objects are served as-is.
      */
     public static EmbeddedS3Server start(Path baseDir, int port) {
-        // S3Proxy logs expected client errors (such as a GET for a missing key, which the edge
-        // server does for every 404) as stack traces; jclouds is chatty at INFO.
-        LogLevels.setIfUnset(Level.OFF, "org.gaul.s3proxy");
-        LogLevels.setIfUnset(Level.WARN, "org.jclouds", "jclouds");
+        // S3Proxy, its shaded Jetty and jclouds announce every start, stop and CORS rule at INFO.
+        // WARN keeps S3Proxy's ERROR lines for requests it cannot serve (unknown operations or
+        // parameters, answered with 501): those mean a service needs an S3 feature it lacks.
+        LogLevels.setIfUnset(Level.WARN, "org.gaul", "org.jclouds", "jclouds");
         Path root = baseDir.toAbsolutePath();
         try {
             Files.createDirectories(root);
@@ -68,9 +68,8 @@ public final class EmbeddedS3Server implements AutoCloseable {
         }
         Properties overrides = new Properties();
         overrides.setProperty(FilesystemConstants.PROPERTY_BASEDIR, root.toString());
-        // Built from the provider object rather than its id "filesystem-nio2": looking it up by
-        // id makes jclouds instantiate every provider S3Proxy registers, including the Azure one
-        // whose dependencies are deliberately left out.
+        // S3Proxy's own NIO.2 filesystem store (jclouds id "filesystem-nio2"), referenced by
+        // class rather than by id so the compiler checks it is on the classpath.
         BlobStoreContext context = ContextBuilder.newBuilder(new FilesystemNio2BlobProviderMetadata())
                 // jclouds insists on credentials even though a local directory needs none.
                 .credentials("local", "local")
@@ -80,7 +79,7 @@ public final class EmbeddedS3Server implements AutoCloseable {
                 .blobStore(context.getBlobStore())
                 .endpoint(URI.create("http://" + HOST + ":" + port))
                 .awsAuthentication(AuthenticationType.AWS_V4, ACCESS_KEY, SECRET_KEY)
-                // The AWS SDK sends headers S3Proxy doesn't know (checksum algorithm hints);
+                // The AWS SDK sends x-amz- headers S3Proxy does not know (such as newer checksum ones);
                 // without this DeleteObjects is refused with 501 Not Implemented.
                 .ignoreUnknownHeaders(true)
                 .build();

@@ -1,0 +1,233 @@
+package dev.inkstream.standalone;
+
+import dev.inkstream.ingest.IngestApplication;
+import dev.inkstream.publish.PublishApplication;
+import dev.inkstream.render.RenderApplication;
+import dev.inkstream.standalone.infra.EdgeServer;
+import dev.inkstream.standalone.infra.EmbeddedKafkaBroker;
+import dev.inkstream.standalone.infra.EmbeddedS3Server;
+import dev.inkstream.standalone.infra.S3Clients;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Everything of Inkstream on one machine: an embedded KRaft broker, an embedded S3 API server
+ * backed by a directory, the three services wired to them exactly as they would be to a Kafka
+ * cluster and S3, and optionally the edge server. Wiring only: no pipeline logic lives here.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    public static final String BUCKET = "inkstream";
+
+    /**
+     * @param edgePort   port of the edge server; negative for none
+     * @param ingestPort port of the ingest service's webhook; 0 for any free port
+     */
+    public record Options(Path dataDir, List<RepositorySpec> repositories, int edgePort, int ingestPort, String siteTitle) {}
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Path dataDir;
+    private EmbeddedKafkaBroker broker;
+    private EmbeddedS3Server s3Server;
+    private S3Client s3;
+    private @Nullable EdgeServer edge;
+    private URI webhook;
+    private String secret;
+    private List<RepositorySpec> repositories;
+    private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
+
+    private LocalRuntime(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    public static LocalRuntime start(Options options) throws Exception {
+        LocalRuntime runtime = new LocalRuntime(options.dataDir().toAbsolutePath().normalize());
+        try {
+            runtime.startAll(options);
+            return runtime;
+        } catch (Exception | Error e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Options options) throws Exception {
+        Files.createDirectories(dataDir);
+        secret = loadOrCreateSecret();
+        broker = remember(EmbeddedKafkaBroker.start(dataDir.resolve("kafka")));
+        s3Server = remember(EmbeddedS3Server.start(dataDir.resolve("s3"), 0));
+        s3Server.ensureBucket(BUCKET);
+        s3 = remember(S3Clients.forEmbedded(s3Server));
+
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
+        common.put("inkstream.s3.endpoint", s3Server.endpoint().toString());
+        common.put("inkstream.s3.region", s3Server.region());
+        common.put("inkstream.s3.bucket", BUCKET);
+        common.put("inkstream.s3.access-key", s3Server.accessKey());
+        common.put("inkstream.s3.secret-key", s3Server.secretKey());
+        // The runtime closes the services itself, before the broker and the store they use.
+        common.put("spring.main.register-shutdown-hook", "false");
+        common.put("logging.level.root", "WARN");
+        common.put("logging.level.dev.inkstream", "INFO");
+        common.put("spring.main.log-startup-info", "false");
+        // Logback is shared by the three services in this JVM, so the first one's name would label
+        // every line; the logger names tell the services apart instead.
+        common.put("logging.include-application-name", "false");
+
+        Map<String, String> ingest = new LinkedHashMap<>(common);
+        ingest.put("server.port", String.valueOf(options.ingestPort()));
+        ingest.put("inkstream.ingest.data-dir", dataDir.resolve("ingest").toString());
+        // The webhook URL is known only once ingest listens, and the demo's hook needs it; the
+        // repositories are therefore configured before, the demo one by its fixed id.
+        List<RepositorySpec> repos = new ArrayList<>(options.repositories());
+        boolean demo = repos.isEmpty();
+        if (demo) {
+            repos.add(new RepositorySpec(DemoRepository.ID, dataDir.resolve("demo/site.git").toString(), "main"));
+        }
+        Map<String, String> publish = new LinkedHashMap<>(common);
+        publish.put("server.port", "0");
+        publish.put("inkstream.publish.site-title", options.siteTitle());
+        for (int i = 0; i < repos.size(); i++) {
+            RepositorySpec repo = repos.get(i);
+            String key = "inkstream.ingest.repositories." + repo.id();
+            ingest.put(key + ".url", repo.url());
+            ingest.put(key + ".branch", repo.branch());
+            ingest.put(key + ".secrets[0]", secret);
+            if (i > 0) {
+                // One site per repository: the first at the bucket root, the others under their id.
+                publish.put("inkstream.publish.site-prefixes." + repo.id(), repo.id() + "/");
+            }
+        }
+        Map<String, String> render = new LinkedHashMap<>(common);
+        render.put("server.port", "0");
+
+        services.put("ingest", run(IngestApplication.application(), ingest));
+        services.put("render", run(RenderApplication.application(), render));
+        services.put("publish", run(PublishApplication.application(), publish));
+        webhook = URI.create("http://127.0.0.1:" + port("ingest") + "/hooks/github");
+        if (demo) {
+            repos.set(0, DemoRepository.ensure(dataDir, webhook, secret));
+        }
+        repositories = List.copyOf(repos);
+        if (options.edgePort() >= 0) {
+            edge = remember(EdgeServer.start(options.edgePort(), s3, BUCKET, ""));
+        }
+    }
+
+    private static ConfigurableApplicationContext run(SpringApplicationBuilder application, Map<String, String> properties) {
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return application.run(args);
+    }
+
+    /** Announces every repository's current branch head to ingest, as a push webhook. */
+    public void announceAll() throws IOException, InterruptedException {
+        Webhooks hooks = new Webhooks(webhook, secret);
+        for (RepositorySpec repo : repositories) {
+            String head = repo.head();
+            if (head != null) {
+                int status = hooks.announce(repo, head);
+                if (status != 202) {
+                    throw new IllegalStateException("ingest answered " + status + " to the push of " + repo.id());
+                }
+            }
+        }
+    }
+
+    public Webhooks webhooks() {
+        return new Webhooks(webhook, secret);
+    }
+
+    public int port(String service) {
+        return ((WebServerApplicationContext) services.get(service)).getWebServer().getPort();
+    }
+
+    public URI webhookUri() {
+        return webhook;
+    }
+
+    public String webhookSecret() {
+        return secret;
+    }
+
+    public @Nullable URI edgeUri() {
+        return edge == null ? null : edge.baseUri();
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    public List<RepositorySpec> repositories() {
+        return repositories;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The secret the webhooks are signed with; made once per data dir, readable by its owner only. */
+    private String loadOrCreateSecret() throws IOException {
+        Path file = dataDir.resolve("webhook-secret");
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        }
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        String generated = HexFormat.of().formatHex(bytes);
+        Files.writeString(file, generated, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return generated;
+    }
+
+    private <T extends AutoCloseable> T remember(T closeable) {
+        started.add(closeable);
+        return closeable;
+    }
+
+    /** Stops the edge and the services first, then the store and the broker they used. */
+    @Override
+    public void close() {
+        if (edge != null) {
+            closeQuietly(edge);
+            started.remove(edge);
+        }
+        List<String> names = new ArrayList<>(services.keySet());
+        java.util.Collections.reverse(names);
+        for (String name : names) {
+            services.get(name).close();
+        }
+        services.clear();
+        for (int i = started.size() - 1; i >= 0; i--) {
+            closeQuietly(started.get(i));
+        }
+        started.clear();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            System.err.println("inkstream: while stopping: " + e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.inkstream.standalone;
+
+import dev.inkstream.events.EventJson;
+import dev.inkstream.events.ReleasePublished;
+import dev.inkstream.events.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * {@code inkstream publish}: one release of one repository through the real pipeline, then a copy
+ * of the bucket on disk and a summary.
+ */
+final class PublishCommand {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Path data;
+    private final RepositorySpec repo;
+    private final Path out;
+    private final String title;
+    private final long timeoutSeconds;
+
+    PublishCommand(Path data, RepositorySpec repo, Path out, String title, long timeoutSeconds) {
+        this.data = data;
+        this.repo = repo;
+        this.out = out;
+        this.title = title;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    int run() throws Exception {
+        long start = System.nanoTime();
+        String head = repo.head();
+        if (head == null) {
+            System.err.println("inkstream: branch '" + repo.branch() + "' not found in " + repo.url());
+            return 2;
+        }
+        try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Options(data, List.of(repo), -1, 0, title))) {
+            boolean alreadyLive = head.equals(liveCommit(runtime.s3()).orElse(null));
+            runtime.announceAll();
+            if (!awaitRelease(runtime.s3(), head)) {
+                System.err.println("inkstream: the release of " + head + " did not go live within " + timeoutSeconds
+                        + " s; see the log above");
+                return 1;
+            }
+            int copied = copyBucket(runtime.s3(), out);
+            Optional<ReleasePublished> release = lastRelease(runtime.bootstrapServers(), head);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            System.out.println(summary(head, alreadyLive, release, copied, elapsed));
+        }
+        return 0;
+    }
+
+    private String summary(String head, boolean alreadyLive, Optional<ReleasePublished> release, int copied, double elapsed) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("Published %s (%s) at %s", repo.id(), repo.branch(), head.substring(0, 12)));
+        if (alreadyLive) {
+            s.append(", which was already live: nothing changed");
+        }
+        release.ifPresent(r -> s.append(String.format(
+                alreadyLive ? "; its release had %d documents, %d diagnostics"
+                        : ": %d documents, %d objects written, %d unchanged, %d deleted, %d diagnostics",
+                alreadyLive ? new Object[] {r.documents(), r.diagnostics()}
+                        : new Object[] {r.documents(), r.objectsWritten(), r.objectsUnchanged(), r.objectsDeleted(), r.diagnostics()})));
+        s.append(String.format(". Copied %d objects to %s in %.1f s.", copied, out.toAbsolutePath(), elapsed));
+        return s.toString();
+    }
+
+    private boolean awaitRelease(S3Client s3, String head) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (head.equals(liveCommit(s3).orElse(null))) {
+                return true;
+            }
+            Thread.sleep(POLL);
+        }
+        return false;
+    }
+
+    private static Optional<String> liveCommit(S3Client s3) {
+        try {
+            byte[] json = s3.getObjectAsBytes(b -> b.bucket(LocalRuntime.BUCKET).key("_inkstream/current.json")).asByteArray();
+            return Optional.of(EventJson.mapper().readTree(json).path("commit").asString());
+        } catch (NoSuchKeyException none) {
+            return Optional.empty();
+        }
+    }
+
+    private static int copyBucket(S3Client s3, Path out) throws IOException {
+        Path root = out.toAbsolutePath().normalize();
+        int copied = 0;
+        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(LocalRuntime.BUCKET)).contents()) {
+            Path target = root.resolve(object.key()).normalize();
+            if (!target.startsWith(root)) {
+                throw new IOException("refusing to write outside " + root + ": " + object.key());
+            }
+            Files.createDirectories(target.getParent());
+            Files.write(target, s3.getObjectAsBytes(b -> b.bucket(LocalRuntime.BUCKET).key(object.key())).asByteArray());
+            copied++;
+        }
+        return copied;
+    }
+
+    /** The newest {@link ReleasePublished} for {@code commit}, read from the releases topic. */
+    private Optional<ReleasePublished> lastRelease(String bootstrapServers, String commit) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.RELEASES).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            ReleasePublished found = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(POLL)) {
+                    ReleasePublished release = EventJson.read(record.value(), ReleasePublished.class);
+                    if (release.repo().equals(repo.id()) && release.commit().equals(commit)) {
+                        found = release;
+                    }
+                }
+            }
+            return Optional.ofNullable(found);
+        }
+    }
+}

@@ -49,12 +49,13 @@ public class GitHubWebhookController {
             @RequestHeader(value = "X-GitHub-Delivery", required = false) @Nullable String deliveryId,
             HttpServletRequest request) throws IOException {
         long limit = settings.maxPayload().toBytes();
+        String tooLarge = "payload over the " + limit / (1024 * 1024) + " MB limit refused";
         if (request.getContentLengthLong() > limit) {
-            return answer(HttpStatus.CONTENT_TOO_LARGE, "payload over " + settings.maxPayload() + " refused");
+            return answer(HttpStatus.CONTENT_TOO_LARGE, tooLarge);
         }
         byte[] body = readAtMost(request.getInputStream(), limit);
         if (body == null) {
-            return answer(HttpStatus.CONTENT_TOO_LARGE, "payload over " + settings.maxPayload() + " refused");
+            return answer(HttpStatus.CONTENT_TOO_LARGE, tooLarge);
         }
         PushPayload payload;
         try {

@@ -1,0 +1,201 @@
+package dev.inkstream.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.inkstream.events.EventJson;
+import dev.inkstream.events.ReleasePublished;
+import dev.inkstream.events.Topics;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The foundation's promise, end to end on real parts: a push to a git repository travels through
+ * the real webhook, Kafka, render and publish into the S3 store, and readers get it from the edge.
+ */
+class PipelineIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static LocalRuntime runtime;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir Path work;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = SharedRuntime.get();
+    }
+
+    @Test
+    void pushTwoPagesThenEditOneAndDeleteTheOther() throws Exception {
+        try (Git git = cloneDemo()) {
+            write(git, "it/first.md", "---\ntitle: First page\ndate: 2026-11-01\n---\nFirst body, version one.\n");
+            write(git, "it/second.md", "# Second page\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+            RevCommit added = commitAndPush(git, "Add two pages");
+
+            assertThat(awaitPage("/it/first/", body -> body.contains("version one"))).contains("<h1>First page</h1>");
+            assertThat(awaitPage("/it/second/", body -> body.contains("<table>"))).contains("<td>1</td>");
+            assertThat(awaitPage("/", body -> body.contains("it/first/"))).contains("Second page");
+            assertThat(release(added.name()).objectsWritten()).as("two pages and the index").isEqualTo(3);
+
+            write(git, "it/first.md", "---\ntitle: First page\ndate: 2026-11-01\n---\nFirst body, version two.\n");
+            git.rm().addFilepattern("it/second.md").call();
+            RevCommit changed = commitAndPush(git, "Edit one, delete the other");
+
+            awaitPage("/it/first/", body -> body.contains("version two"));
+            ReleasePublished release = release(changed.name());
+            assertThat(get("/it/second/").statusCode()).isEqualTo(404);
+            assertThat(release.objectsWritten()).as("the edited page and the index").isEqualTo(2);
+            assertThat(release.objectsDeleted()).as("the deleted page").isEqualTo(1);
+            assertThat(currentCommit()).isEqualTo(changed.name());
+        }
+    }
+
+    @Test
+    void aDocumentThatCannotBeRenderedIsAnErrorPageAndTheRestStillPublishes() throws Exception {
+        try (Git git = cloneDemo()) {
+            write(git, "it/huge.md", "# Huge\n\n" + "word ".repeat(260_000));
+            write(git, "it/fine.md", "# Fine\n\nThis one is fine.\n");
+            commitAndPush(git, "One huge file and one fine file");
+
+            assertThat(awaitPage("/it/fine/", body -> body.contains("This one is fine."))).contains("<h1>Fine</h1>");
+            assertThat(awaitPage("/it/huge/", body -> true)).contains("could not be rendered", "text files over");
+        }
+    }
+
+    @Test
+    void demoRoundTripWithGitAndThePostReceiveHook() throws Exception {
+        assumeThat(commandExists("git")).as("skipped because the git command is not installed").isTrue();
+        assumeThat(commandExists("curl") && commandExists("openssl"))
+                .as("skipped because the demo's hook needs curl and openssl").isTrue();
+        Path clone = work.resolve("demo-clone");
+        run(work, "git", "clone", "-q", runtime.repositories().getFirst().url(), clone.toString());
+        Files.writeString(clone.resolve("it-hook.md"), "# Pushed with git\n\nThe hook called the webhook.\n");
+        run(clone, "git", "add", "it-hook.md");
+        run(clone, "git", "-c", "user.name=IT", "-c", "user.email=it@example.org", "commit", "-qm", "hook test");
+        String pushOutput = run(clone, "git", "push", "-q", "origin", "HEAD:main");
+
+        assertThat(pushOutput).contains("accepted");
+        assertThat(awaitPage("/it-hook/", body -> body.contains("The hook called the webhook."))).contains("Pushed with git");
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private Git cloneDemo() throws Exception {
+        return Git.cloneRepository().setURI(runtime.repositories().getFirst().url())
+                .setDirectory(work.resolve("clone").toFile()).call();
+    }
+
+    private static void write(Git git, String path, String text) throws IOException {
+        Path file = git.getRepository().getWorkTree().toPath().resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /** Commits, pushes with JGit (which runs no server-side hook), and sends the webhook as a forge would. */
+    private static RevCommit commitAndPush(Git git, String message) throws Exception {
+        git.add().addFilepattern(".").call();
+        RevCommit commit = git.commit().setMessage(message).setAuthor("IT", "it@example.org").setSign(false).call();
+        synchronized (PipelineIT.class) {
+            git.pull().setRebase(true).call();
+            git.push().call();
+            RevCommit head = git.log().setMaxCount(1).call().iterator().next();
+            assertThat(runtime.webhooks().announce(runtime.repositories().getFirst(), head.name())).isEqualTo(202);
+            return head;
+        }
+    }
+
+    static String awaitPage(String path, Predicate<String> ready) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        HttpResponse<String> last = null;
+        while (System.nanoTime() < deadline) {
+            last = get(path);
+            if (last.statusCode() == 200 && ready.test(last.body())) {
+                return last.body();
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        throw new AssertionError("edge did not serve the expected " + path + " within " + PATIENCE
+                + "; last answer " + (last == null ? "none" : last.statusCode() + ": " + last.body()));
+    }
+
+    static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        URI uri = runtime.edgeUri().resolve(path.substring(1));
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String currentCommit() {
+        byte[] json = runtime.s3().getObjectAsBytes(b -> b.bucket(LocalRuntime.BUCKET).key("_inkstream/current.json")).asByteArray();
+        return EventJson.mapper().readTree(json).path("commit").asString();
+    }
+
+    /** The ReleasePublished for {@code commit}, waiting for it to arrive. */
+    static ReleasePublished release(String commit) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<ReleasePublished> found = releases().stream().filter(r -> r.commit().equals(commit)).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new AssertionError("no release of " + commit);
+    }
+
+    private static List<ReleasePublished> releases() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, runtime.bootstrapServers());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            var partition = new TopicPartition(Topics.RELEASES, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            List<ReleasePublished> all = new java.util.ArrayList<>();
+            while (consumer.position(partition) < end) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> all.add(EventJson.read(r.value(), ReleasePublished.class)));
+            }
+            return all;
+        }
+    }
+
+    static boolean commandExists(String command) {
+        try {
+            return new ProcessBuilder("sh", "-c", "command -v " + command).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static String run(Path dir, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
+        return output;
+    }
+
+}

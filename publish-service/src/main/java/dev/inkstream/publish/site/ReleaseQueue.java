@@ -65,8 +65,8 @@ public final class ReleaseQueue {
             }
             RenderedDocument current = documents.get(change.path());
             boolean reached = change.type() == ChangeType.DELETED
-                    ? current == null || isQueuedCommit(current.commit())
-                    : current != null && isQueuedCommit(current.commit());
+                    ? current == null || isAtOrAfter(changeSet, current.commit())
+                    : current != null && isAtOrAfter(changeSet, current.commit());
             if (!reached) {
                 return false;
             }
@@ -74,8 +74,15 @@ public final class ReleaseQueue {
         return true;
     }
 
-    /** Whether {@code commit} is the head of a queued change set (this one or a later one). */
-    private boolean isQueuedCommit(String commit) {
-        return waiting.stream().anyMatch(c -> c.after().equals(commit));
+    /** Whether {@code commit} is the head of {@code changeSet} or of a change set queued after it. */
+    private boolean isAtOrAfter(ChangeSet changeSet, String commit) {
+        boolean reached = false;
+        for (ChangeSet queued : waiting) {
+            reached |= queued == changeSet;
+            if (reached && queued.after().equals(commit)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -58,6 +58,20 @@ class ReleaseQueueTest {
     }
 
     @Test
+    void aDocumentStillAtAnOlderQueuedCommitDoesNotSatisfyANewerChangeSet() {
+        ChangeSet c1 = changeSet("c1", added("a.md"));
+        ChangeSet c2 = changeSet("c2", added("a.md"));
+        queue.add(c1);
+        queue.add(c2);
+        docs.put("a.md", doc("a.md", "c1", "/a/", "A", null));
+
+        assertThat(queue.newestReady(docs)).contains(c1);
+
+        docs.put("a.md", doc("a.md", "c2", "/a/", "A, edited", null));
+        assertThat(queue.newestReady(docs)).contains(c2);
+    }
+
+    @Test
     void assetsAreNotWaitedForAndRedeliveriesAreIgnored() {
         ChangeSet c1 = changeSet("c1", new ChangeSet.PathChange("logo.png", ChangeSet.ChangeType.ADDED, "b", DocumentKind.ASSET));
         queue.add(c1);

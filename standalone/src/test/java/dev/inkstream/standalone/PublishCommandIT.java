@@ -1,0 +1,99 @@
+package dev.inkstream.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code inkstream publish}: the same pipeline through Kafka, run to one release, then copied out. */
+class PublishCommandIT {
+
+    @TempDir Path work;
+
+    @Test
+    void publishesTheBranchHeadAndOnTheSameDataOnlyWhatChangedNext() throws Exception {
+        Path repo = work.resolve("site");
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(repo.resolve("README.md"), "# Home\n\nWelcome.\n");
+            Files.createDirectories(repo.resolve("notes"));
+            Files.writeString(repo.resolve("notes/one.md"), "---\ntitle: One\ndate: 2026-10-01\n---\nFirst note.\n");
+            Files.writeString(repo.resolve("notes/two.md"), "---\ntitle: Two\ndate: 2026-10-02\n---\nSecond note.\n");
+            commit(git, "Three pages");
+
+            Path data = work.resolve("data");
+            Path out = work.resolve("out");
+            Result first = publish("--repo", repo.toString(), "--data", data.toString(), "--out", out.toString());
+
+            assertThat(first.exit).as(first.output).isZero();
+            assertThat(first.output).contains("Published site (main)", "3 documents", "4 objects written", "0 deleted");
+            assertThat(Files.readString(out.resolve("notes/one/index.html"))).contains("First note.");
+            assertThat(Files.readString(out.resolve("index.html"))).contains("Welcome.", "notes/two/");
+            assertThat(out.resolve("_inkstream/current.json")).exists();
+
+            Files.writeString(repo.resolve("notes/two.md"), "---\ntitle: Two\ndate: 2026-10-02\n---\nSecond note, revised.\n");
+            commit(git, "Revise two");
+            Result second = publish("--repo", repo.toString(), "--data", data.toString(), "--out", work.resolve("out2").toString());
+
+            assertThat(second.exit).as(second.output).isZero();
+            // Dated pages: the index lists the same titles and dates, so only the revised page changes.
+            assertThat(second.output).contains("3 documents", "1 objects written", "3 unchanged", "0 deleted");
+            assertThat(Files.readString(work.resolve("out2/notes/two/index.html"))).contains("revised");
+        }
+    }
+
+    @Test
+    void aMissingBranchIsAClearErrorNotAHang() throws Exception {
+        Path repo = work.resolve("site");
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(repo.resolve("a.md"), "a");
+            commit(git, "a");
+        }
+
+        Result result = publish("--repo", repo.toString(), "--ref", "gh-pages", "--data", work.resolve("d").toString(),
+                "--out", work.resolve("o").toString());
+
+        assertThat(result.exit).isEqualTo(2);
+        assertThat(result.output).contains("branch 'gh-pages' not found in " + repo);
+    }
+
+    @Test
+    void aRepoThatIsNotADirectoryIsRefused() {
+        Result result = publish("--repo", work.resolve("nope").toString(), "--out", work.resolve("o").toString());
+
+        assertThat(result.exit).isNotZero();
+        assertThat(result.output).contains("--repo " + work.resolve("nope") + ": no such directory");
+    }
+
+    private record Result(int exit, String output) {}
+
+    private static Result publish(String... args) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(both);
+        System.setErr(both);
+        try {
+            String[] all = new String[args.length + 1];
+            all[0] = "publish";
+            System.arraycopy(args, 0, all, 1, args.length);
+            int exit = new CommandLine(new InkstreamCli()).execute(all);
+            return new Result(exit, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static void commit(Git git, String message) throws Exception {
+        git.add().addFilepattern(".").call();
+        git.commit().setMessage(message).setAuthor("IT", "it@example.org").setSign(false).call();
+    }
+}

@@ -7,9 +7,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes any {@link InkstreamEvent} as JSON and stamps the CloudEvents headers. A {@code null}
- * value stays {@code null}: that is a tombstone on a compacted topic.
+ * value stays {@code null}: that is a tombstone on a compacted topic. Raw bytes pass through
+ * untouched: that is how a record that could not be read reaches its dead-letter topic, inside
+ * the same transaction as the rest of the batch.
  */
-public class EventSerializer implements Serializer<InkstreamEvent> {
+public class EventSerializer implements Serializer<Object> {
 
     /** Producer config key naming the {@code ce_source} of this producer, e.g. {@code /inkstream/ingest}. */
     public static final String SOURCE_CONFIG = "inkstream.cloudevents.source";
@@ -32,16 +34,22 @@ public class EventSerializer implements Serializer<InkstreamEvent> {
     }
 
     @Override
-    public byte @Nullable [] serialize(String topic, @Nullable InkstreamEvent data) {
-        return data == null ? null : EventJson.write(data);
+    public byte @Nullable [] serialize(String topic, @Nullable Object data) {
+        return serialize(topic, null, data);
     }
 
     @Override
-    public byte @Nullable [] serialize(String topic, Headers headers, @Nullable InkstreamEvent data) {
-        if (data == null) {
-            return null;
-        }
-        CloudEventHeaders.addTo(headers, data, source);
-        return EventJson.write(data);
+    public byte @Nullable [] serialize(String topic, @Nullable Headers headers, @Nullable Object data) {
+        return switch (data) {
+            case null -> null;
+            case byte[] raw -> raw;
+            case InkstreamEvent event -> {
+                if (headers != null) {
+                    CloudEventHeaders.addTo(headers, event, source);
+                }
+                yield EventJson.write(event);
+            }
+            default -> throw new IllegalArgumentException("not an Inkstream event: " + data.getClass().getName());
+        };
     }
 }

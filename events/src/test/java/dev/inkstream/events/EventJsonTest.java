@@ -82,6 +82,15 @@ class EventJsonTest {
     }
 
     @Test
+    void rawBytesPassThroughUnchangedForDeadLetters() {
+        byte[] raw = "{not json".getBytes(StandardCharsets.UTF_8);
+        var headers = new RecordHeaders();
+
+        assertThat(new EventSerializer().serialize("t.dlt", headers, raw)).isSameAs(raw);
+        assertThat(headers.toArray()).isEmpty();
+    }
+
+    @Test
     void malformedValueNamesTheTopicAndType() {
         var deserializer = new EventDeserializer<>(ChangeSet.class);
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);

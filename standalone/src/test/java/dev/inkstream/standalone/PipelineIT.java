@@ -21,6 +21,13 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -82,6 +89,27 @@ class PipelineIT {
 
             assertThat(awaitPage("/it/fine/", body -> body.contains("This one is fine."))).contains("<h1>Fine</h1>");
             assertThat(awaitPage("/it/huge/", body -> true)).contains("could not be rendered", "text files over");
+        }
+    }
+
+    @Test
+    void anUnreadableSourceRecordGoesToTheDeadLetterTopicAndRenderKeepsGoing() throws Exception {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, runtime.bootstrapServers());
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.SOURCE, "demo:it/poison.md",
+                    "{this is not a SourceDocument".getBytes(StandardCharsets.UTF_8))).get();
+        }
+
+        ConsumerRecord<String, byte[]> dead = awaitRecord(Topics.SOURCE + Topics.DEAD_LETTER_SUFFIX, "demo:it/poison.md");
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{this is not a SourceDocument");
+        assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.SOURCE);
+        assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isNotBlank();
+
+        try (Git git = cloneDemo()) {
+            write(git, "it/after-poison.md", "# After the poison\n\nStill rendering.\n");
+            commitAndPush(git, "After poison");
+            awaitPage("/it/after-poison/", body -> body.contains("Still rendering."));
         }
     }
 
@@ -179,6 +207,31 @@ class PipelineIT {
             }
             return all;
         }
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, runtime.bootstrapServers());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            var partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no record " + key + " on " + topic);
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     static boolean commandExists(String command) {

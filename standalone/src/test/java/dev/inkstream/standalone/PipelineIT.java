@@ -87,7 +87,7 @@ class PipelineIT {
             write(git, "it/fine.md", "# Fine\n\nThis one is fine.\n");
             commitAndPush(git, "One huge file and one fine file");
 
-            assertThat(awaitPage("/it/fine/", body -> body.contains("This one is fine."))).contains("<h1>Fine</h1>");
+            assertThat(awaitPage("/it/fine/", body -> body.contains("This one is fine."))).contains("<h1 id=\"fine\">Fine</h1>");
             assertThat(awaitPage("/it/huge/", body -> true)).contains("could not be rendered", "text files over");
         }
     }

@@ -69,6 +69,8 @@ public final class SiteOutputs {
         Map<String, Object> view = new HashMap<>();
         view.put("title", document.title());
         view.put("html", document.html());
+        // Authors often open the body with the title as a heading; the page should not repeat it.
+        view.put("bodyHasTitle", document.html().stripLeading().startsWith("<h1"));
         view.put("url", document.url());
         view.put("link", document.url().substring(1));
         view.put("date", document.date() == null ? null : DAY.format(document.date()));

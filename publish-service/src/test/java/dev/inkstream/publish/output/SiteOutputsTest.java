@@ -58,6 +58,19 @@ class SiteOutputsTest {
     }
 
     @Test
+    void aBodyThatOpensWithItsTitleHeadingIsNotGivenASecondOne() {
+        RenderedDocument withHeading = doc("h.md", "c1", "/h/", "Heading", null);
+        withHeading = new RenderedDocument(withHeading.schemaVersion(), withHeading.repo(), withHeading.commit(),
+                withHeading.path(), withHeading.kind(), withHeading.url(), withHeading.title(),
+                "<h1 id=\"heading\">Heading</h1>\n<p>text</p>", null, null, null, null, List.of(), null, List.of(),
+                List.of(), null, false, Map.of(), List.of());
+
+        String page = text(outputs.outputs(new SiteOutputs.Site("S", Map.of("h.md", withHeading), "c")), "h/index.html");
+
+        assertThat(page.split("<h1", -1)).hasSize(2);
+    }
+
+    @Test
     void sameInputSameBytes() {
         var docs = Map.of("a.md", doc("a.md", "c1", "/a/", "A", "2026-01-01"));
 

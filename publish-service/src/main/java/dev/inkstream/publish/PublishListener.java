@@ -54,7 +54,7 @@ public class PublishListener implements ConsumerSeekAware {
         callback.seekToBeginning(assignments.keySet());
     }
 
-    @KafkaListener(id = "inkstream-publish", topics = {Topics.RENDERED, Topics.CHANGES})
+    @KafkaListener(id = "inkstream-publish", idIsGroup = false, topics = {Topics.RENDERED, Topics.CHANGES})
     public void applyAndPublish(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         if (replayTargets == null) {
             replayTargets = consumer.endOffsets(consumer.assignment());

@@ -100,6 +100,17 @@ class WebhookGuardsIT {
         }
     }
 
+    @Test
+    void consumerGroupsAreTheConfiguredOnesWhichOperatorsScaleAndMonitorBy() throws Exception {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, runtime.bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            var groups = admin.listGroups().all().get().stream().map(g -> g.groupId()).toList();
+
+            assertThat(groups).contains("inkstream-ingest", "inkstream-render", "inkstream-publish");
+        }
+    }
+
     private static byte[] payload(String repository, String ref) {
         return ("{\"ref\":\"" + ref + "\",\"before\":\"" + "0".repeat(40) + "\",\"after\":\"" + "1".repeat(40)
                 + "\",\"repository\":{\"full_name\":\"" + repository + "\",\"name\":\"" + repository + "\"}}")

@@ -41,7 +41,7 @@ public class PushConsumer {
         this.kafka = kafka;
     }
 
-    @KafkaListener(id = "inkstream-ingest-push", topics = Topics.PUSH)
+    @KafkaListener(id = "inkstream-ingest-push", idIsGroup = false, topics = Topics.PUSH)
     public void ingestPush(ConsumerRecord<String, byte[]> record) throws IOException, GitAPIException {
         PushReceived push = EventJson.read(record.value(), PushReceived.class);
         IngestSettings.Repository config = settings.repositories().get(push.repo());

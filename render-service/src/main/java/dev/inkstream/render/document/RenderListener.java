@@ -36,7 +36,7 @@ public class RenderListener {
         this.kafka = kafka;
     }
 
-    @KafkaListener(id = "inkstream-render-source", topics = Topics.SOURCE, batch = "true")
+    @KafkaListener(id = "inkstream-render-source", idIsGroup = false, topics = Topics.SOURCE, batch = "true")
     public void renderDocuments(List<ConsumerRecord<String, byte[]>> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
             renderDocument(record);

@@ -120,7 +120,7 @@ public final class LocalRuntime implements AutoCloseable {
         services.put("ingest", run(IngestApplication.application(), ingest));
         services.put("render", run(RenderApplication.application(), render));
         services.put("publish", run(PublishApplication.application(), publish));
-        webhook = URI.create("http://127.0.0.1:" + port("ingest") + "/hooks/github");
+        webhook = URI.create("http://127.0.0.1:" + port("ingest") + "/hooks/plain");
         if (demo) {
             repos.set(0, DemoRepository.ensure(dataDir, webhook, secret));
         }

@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Tells the local ingest service about a repository's branch head exactly as a forge would: a
- * signed GitHub push webhook over HTTP. The runtime uses it at start and when it sees a branch
- * move; the demo repository's post-receive hook does the same with curl.
+ * Tells the local ingest service about a repository's branch head exactly as a self-hosted
+ * repository's hook would: a signed push on the plain webhook, over HTTP. The runtime uses it at
+ * start and when it sees a branch move; the demo repository's post-receive hook does the same
+ * with curl.
  */
 public final class Webhooks {
 
@@ -31,16 +32,15 @@ public final class Webhooks {
     /** Posts a push of {@code repo}'s {@code branch} to {@code after}; returns the HTTP status. */
     public int announce(RepositorySpec repo, String after) throws IOException, InterruptedException {
         byte[] body = EventJson.write(Map.of(
+                "repository", repo.id(),
                 "ref", "refs/heads/" + repo.branch(),
                 "before", ZEROS,
-                "after", after,
-                "repository", Map.of("full_name", repo.id(), "name", repo.id())));
+                "after", after));
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("X-GitHub-Event", "push")
-                .header("X-GitHub-Delivery", UUID.randomUUID().toString())
-                .header("X-Hub-Signature-256", WebhookSignatures.signGitHub(secret, body))
+                .header("X-Inkstream-Delivery", UUID.randomUUID().toString())
+                .header("X-Inkstream-Signature", WebhookSignatures.signGitHub(secret, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -7,9 +7,6 @@ import dev.inkstream.events.EventJson;
 import dev.inkstream.events.ReleasePublished;
 import dev.inkstream.events.Topics;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +43,6 @@ class PipelineIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static LocalRuntime runtime;
-    private static final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir Path work;
 
@@ -156,22 +152,11 @@ class PipelineIT {
     }
 
     static String awaitPage(String path, Predicate<String> ready) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        HttpResponse<String> last = null;
-        while (System.nanoTime() < deadline) {
-            last = get(path);
-            if (last.statusCode() == 200 && ready.test(last.body())) {
-                return last.body();
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        throw new AssertionError("edge did not serve the expected " + path + " within " + PATIENCE
-                + "; last answer " + (last == null ? "none" : last.statusCode() + ": " + last.body()));
+        return EdgeClient.awaitPage(path, ready);
     }
 
-    static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        URI uri = runtime.edgeUri().resolve(path.substring(1));
-        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<String> get(String path) throws Exception {
+        return EdgeClient.get(path);
     }
 
     private static String currentCommit() {

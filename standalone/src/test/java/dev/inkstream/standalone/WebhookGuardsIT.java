@@ -127,7 +127,7 @@ class WebhookGuardsIT {
 
     private static HttpResponse<String> post(byte[] body, Map<String, String> headers, boolean expectContinue)
             throws Exception {
-        var request = HttpRequest.newBuilder(runtime.webhookUri())
+        var request = HttpRequest.newBuilder(runtime.webhookUri().resolve("github"))
                 .expectContinue(expectContinue)
                 .header("Content-Type", "application/json")
                 .header("X-GitHub-Event", headers.getOrDefault("X-GitHub-Event", "push"))

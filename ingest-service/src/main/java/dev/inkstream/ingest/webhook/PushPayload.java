@@ -1,12 +1,15 @@
 package dev.inkstream.ingest.webhook;
 
+import dev.inkstream.events.EventJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import dev.inkstream.events.EventJson;
 
 /**
  * The few fields of a forge's push payload that ingest uses. The repository's clone URLs are
  * deliberately not read: what to fetch comes from configuration only.
+ *
+ * @param repositoryFullName the forge's {@code owner/name} (GitLab: {@code path_with_namespace})
+ * @param repositoryName     the short name
  */
 public record PushPayload(String repositoryFullName, String repositoryName, String ref, String before, String after) {
 
@@ -17,25 +20,53 @@ public record PushPayload(String repositoryFullName, String repositoryName, Stri
         }
     }
 
+    private static final String ZEROS = "0000000000000000000000000000000000000000";
+
     public static PushPayload parse(byte[] body) {
+        return parse(Forge.GITHUB, body);
+    }
+
+    public static PushPayload parse(Forge forge, byte[] body) {
         JsonNode root;
         try {
             root = EventJson.mapper().readTree(body);
         } catch (JacksonException e) {
             throw new InvalidPayloadException("payload is not JSON: " + e.getOriginalMessage());
         }
-        JsonNode repository = root.path("repository");
-        return new PushPayload(
-                text(repository, "full_name", text(repository, "name", "")),
-                text(repository, "name", ""),
-                required(root, "ref"),
-                text(root, "before", ""),
-                text(root, "after", ""));
+        if (!root.isObject()) {
+            throw new InvalidPayloadException("payload is not a JSON object");
+        }
+        String fullName;
+        String name;
+        switch (forge) {
+            case GITLAB -> {
+                JsonNode project = root.path("project");
+                name = text(project, "name", text(root.path("repository"), "name", ""));
+                fullName = text(project, "path_with_namespace", name);
+            }
+            case PLAIN -> {
+                fullName = text(root, "repository", "");
+                name = fullName;
+            }
+            default -> {
+                JsonNode repository = root.path("repository");
+                name = text(repository, "name", "");
+                fullName = text(repository, "full_name", name);
+            }
+        }
+        if (fullName.isEmpty()) {
+            throw new InvalidPayloadException("payload names no repository");
+        }
+        return new PushPayload(fullName, name, required(root, "ref"), text(root, "before", ZEROS), required(root, "after"));
     }
 
-    /** Whether the payload deletes the branch rather than moving it. */
+    /** Whether the push deletes the branch rather than moving it. */
     public boolean deletesBranch() {
         return after.chars().allMatch(c -> c == '0');
+    }
+
+    public boolean isTag() {
+        return ref.startsWith("refs/tags/");
     }
 
     private static String required(JsonNode node, String field) {

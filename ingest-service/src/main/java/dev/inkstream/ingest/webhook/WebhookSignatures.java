@@ -16,16 +16,16 @@ public final class WebhookSignatures {
     private static final String GITHUB_PREFIX = "sha256=";
 
     /**
-     * Whether {@code header} ({@code X-Hub-Signature-256: sha256=<hex>}) is the HMAC-SHA256 of
-     * {@code body} under any of {@code secrets}.
+     * Whether {@code signature} is {@code prefix} followed by the hex HMAC-SHA256 of {@code body}
+     * under any of {@code secrets} (GitHub: prefix {@code sha256=}; Gitea and Forgejo: no prefix).
      */
-    public static boolean verifyGitHub(List<String> secrets, byte[] body, @Nullable String header) {
-        if (header == null || !header.startsWith(GITHUB_PREFIX)) {
+    public static boolean verifyHmacSha256(List<String> secrets, byte[] body, @Nullable String signature, String prefix) {
+        if (signature == null || !signature.startsWith(prefix)) {
             return false;
         }
         byte[] claimed;
         try {
-            claimed = HexFormat.of().parseHex(header.substring(GITHUB_PREFIX.length()).trim());
+            claimed = HexFormat.of().parseHex(signature.substring(prefix.length()).trim());
         } catch (IllegalArgumentException notHex) {
             return false;
         }
@@ -37,7 +37,25 @@ public final class WebhookSignatures {
         return matched;
     }
 
-    /** {@code sha256=<hex>} as GitHub sends it; used by our own hook scripts and tests. */
+    /** Whether {@code token} (GitLab's {@code X-Gitlab-Token}) is one of {@code secrets}. */
+    public static boolean verifyToken(List<String> secrets, @Nullable String token) {
+        if (token == null) {
+            return false;
+        }
+        byte[] claimed = token.getBytes(StandardCharsets.UTF_8);
+        boolean matched = false;
+        for (String secret : secrets) {
+            matched |= MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), claimed);
+        }
+        return matched;
+    }
+
+    /** GitHub's {@code X-Hub-Signature-256} check. */
+    public static boolean verifyGitHub(List<String> secrets, byte[] body, @Nullable String header) {
+        return verifyHmacSha256(secrets, body, header, GITHUB_PREFIX);
+    }
+
+    /** {@code sha256=<hex>} as GitHub and the plain endpoint expect it; used by our own hooks and tests. */
     public static String signGitHub(String secret, byte[] body) {
         return GITHUB_PREFIX + HexFormat.of().formatHex(hmacSha256(secret, body));
     }

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
  * transaction as its {@link SourceDocument}s. Publish releases a change set once every rendered
  * path in it has its rendered version.
  *
- * @param before the tree the diff was taken from (the last ingested commit), absent for a full import
- * @param after  the commit that is now the branch head
+ * @param before  the tree the diff was taken from (the last ingested commit), absent for a full import
+ * @param after   the commit that is now the branch head
+ * @param skipped files of the push that are not published, each with the reason the author sees
  */
 public record ChangeSet(
         int schemaVersion,
@@ -18,16 +19,34 @@ public record ChangeSet(
         @Nullable String before,
         String after,
         @Nullable String deliveryId,
-        List<PathChange> changes) implements InkstreamEvent {
+        List<PathChange> changes,
+        List<Skipped> skipped) implements InkstreamEvent {
 
     public static final int SCHEMA_VERSION = 1;
 
     public ChangeSet {
         changes = List.copyOf(changes);
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
+    }
+
+    public ChangeSet(int schemaVersion, String repo, String ref, @Nullable String before, String after,
+                     @Nullable String deliveryId, List<PathChange> changes) {
+        this(schemaVersion, repo, ref, before, after, deliveryId, changes, List.of());
     }
 
     public enum ChangeType { ADDED, MODIFIED, DELETED }
 
-    /** One path of the change; {@code blobId} is the new blob, or the old one for a deletion. */
-    public record PathChange(String path, ChangeType type, String blobId, DocumentKind kind) {}
+    /**
+     * One path of the change; {@code blobId} is the new blob, or the old one for a deletion. A
+     * renamed file is a deletion plus an addition whose {@code renamedFrom} names the old path.
+     */
+    public record PathChange(String path, ChangeType type, String blobId, DocumentKind kind, @Nullable String renamedFrom) {
+
+        public PathChange(String path, ChangeType type, String blobId, DocumentKind kind) {
+            this(path, type, blobId, kind, null);
+        }
+    }
+
+    /** A file of the push that is not published, and why. */
+    public record Skipped(String path, Diagnostic reason) {}
 }

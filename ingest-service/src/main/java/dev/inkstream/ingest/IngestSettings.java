@@ -15,14 +15,16 @@ import org.springframework.util.unit.DataSize;
  * @param dataDir         where the git mirrors live
  * @param repositories    the only repositories ingest accepts, by repository id
  * @param maxPayload      webhook bodies larger than this are refused with 413
- * @param inlineTextLimit text files up to this size travel inside the event
+ * @param inlineTextLimit text files up to this size travel inside the event; larger ones become an error page
+ * @param maxFileSize     files larger than this are not published at all (reported in the change set)
  */
 @ConfigurationProperties("inkstream.ingest")
 public record IngestSettings(
         @DefaultValue("data/ingest") Path dataDir,
         @DefaultValue Map<String, Repository> repositories,
         @DefaultValue("25MB") DataSize maxPayload,
-        @DefaultValue("1MB") DataSize inlineTextLimit) {
+        @DefaultValue("1MB") DataSize inlineTextLimit,
+        @DefaultValue("5MB") DataSize maxFileSize) {
 
     /**
      * One accepted repository.

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -30,42 +33,65 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 /**
  * Turns "the branch moved from {@code from} to {@code to}" into the change set and the source
  * documents to write. The diff comes from the mirror, never from a payload's commit list (forges
- * truncate it); with no {@code from}, every file at {@code to} is added (a full import).
+ * truncate it); with no {@code from}, every file at {@code to} is added (a full import). Files
+ * the {@link ContentRules} leave out never enter; files they refuse are listed as skipped.
  */
 public final class PushDiff {
 
     /** What one push contributes to Kafka: documents to write, paths to tombstone, and the change set. */
-    public record Result(ChangeSet changeSet, List<SourceDocument> documents, List<String> deletedPaths) {}
+    public record Result(ChangeSet changeSet, List<SourceDocument> documents, List<String> deletedPaths) {
+
+        /** The same result, reporting one more file that is not published. */
+        public Result withSkipped(ChangeSet.Skipped skipped) {
+            ChangeSet c = changeSet;
+            List<ChangeSet.Skipped> all = new ArrayList<>(c.skipped());
+            all.add(0, skipped);
+            return new Result(new ChangeSet(c.schemaVersion(), c.repo(), c.ref(), c.before(), c.after(), c.deliveryId(),
+                    c.changes(), all), documents, deletedPaths);
+        }
+    }
 
     public static Result compute(Repository repository, String repoId, String ref, Optional<ObjectId> from,
                                  ObjectId to, long inlineTextLimit, String deliveryId) throws IOException {
+        return compute(repository, repoId, ref, from, to, inlineTextLimit, deliveryId,
+                ContentRules.defaults(Long.MAX_VALUE));
+    }
+
+    public static Result compute(Repository repository, String repoId, String ref, Optional<ObjectId> from,
+                                 ObjectId to, long inlineTextLimit, String deliveryId, ContentRules rules)
+            throws IOException {
         try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {
             RevCommit head = walk.parseCommit(to);
             List<DiffEntry> entries = diff(repository, walk, reader, from, head);
 
             List<PathChange> changes = new ArrayList<>();
+            List<ChangeSet.Skipped> skipped = new ArrayList<>();
             List<String> present = new ArrayList<>();
             List<String> deleted = new ArrayList<>();
             for (DiffEntry entry : entries) {
-                switch (entry.getChangeType()) {
-                    case ADD, COPY -> {
-                        changes.add(change(entry.getNewPath(), ChangeType.ADDED, entry.getNewId().toObjectId()));
-                        present.add(entry.getNewPath());
-                    }
-                    case MODIFY -> {
-                        changes.add(change(entry.getNewPath(), ChangeType.MODIFIED, entry.getNewId().toObjectId()));
-                        present.add(entry.getNewPath());
-                    }
-                    case DELETE -> {
-                        changes.add(change(entry.getOldPath(), ChangeType.DELETED, entry.getOldId().toObjectId()));
-                        deleted.add(entry.getOldPath());
-                    }
-                    case RENAME -> {
-                        // Renames are not detected (no setDetectRenames), so this never happens; a
-                        // rename arrives as delete + add.
-                        throw new IllegalStateException("unexpected rename entry " + entry);
-                    }
+                DiffEntry.ChangeType kind = entry.getChangeType();
+                if (kind == DiffEntry.ChangeType.DELETE || kind == DiffEntry.ChangeType.RENAME) {
+                    deletion(entry.getOldPath(), entry.getOldId().toObjectId(), rules, changes, deleted);
                 }
+                if (kind == DiffEntry.ChangeType.DELETE || rules.excluded(entry.getNewPath())) {
+                    continue;
+                }
+                String path = entry.getNewPath();
+                ObjectId blob = entry.getNewId().toObjectId();
+                long size = FileMode.GITLINK.equals(entry.getNewMode()) ? 0 : reader.getObjectSize(blob, ObjectReader.OBJ_ANY);
+                var refusal = rules.refusal(path, entry.getNewMode(), size);
+                if (refusal.isPresent()) {
+                    skipped.add(new ChangeSet.Skipped(path, refusal.get()));
+                    if (kind == DiffEntry.ChangeType.MODIFY) {
+                        // It was published before it became, say, a symlink: take the old page down.
+                        deletion(path, entry.getOldId().toObjectId(), rules, changes, deleted);
+                    }
+                    continue;
+                }
+                String renamedFrom = kind == DiffEntry.ChangeType.RENAME ? entry.getOldPath() : null;
+                ChangeType type = kind == DiffEntry.ChangeType.MODIFY ? ChangeType.MODIFIED : ChangeType.ADDED;
+                changes.add(change(path, type, blob, renamedFrom));
+                present.add(path);
             }
 
             Map<String, CommitInfo> lastChanges = LastChanges.of(repository, head, present);
@@ -76,7 +102,7 @@ public final class PushDiff {
                 }
             }
             var changeSet = new ChangeSet(ChangeSet.SCHEMA_VERSION, repoId, ref, from.map(ObjectId::name).orElse(null),
-                    head.name(), deliveryId, changes);
+                    head.name(), deliveryId, changes, skipped);
             return new Result(changeSet, documents, deleted);
         }
     }
@@ -94,12 +120,27 @@ public final class PushDiff {
             }
             tree.addTree(head.getTree());
             tree.setFilter(TreeFilter.ANY_DIFF);
-            return DiffEntry.scan(tree);
+            // Renames become a deletion plus an addition that names where it came from.
+            RenameDetector renames = new RenameDetector(repository);
+            renames.addAll(DiffEntry.scan(tree));
+            try {
+                return renames.compute(reader, NullProgressMonitor.INSTANCE);
+            } catch (org.eclipse.jgit.api.errors.CanceledException e) {
+                throw new IOException("rename detection was cancelled", e);
+            }
         }
     }
 
-    private static PathChange change(String path, ChangeType type, ObjectId blob) {
-        return new PathChange(path, type, blob.name(), DocumentKinds.of(path));
+    /** Deletions of paths that were never published (excluded, unsafe) are not reported. */
+    private static void deletion(String path, ObjectId blob, ContentRules rules, List<PathChange> changes, List<String> deleted) {
+        if (!rules.excluded(path) && ContentRules.unsafeName(path).isEmpty()) {
+            changes.add(change(path, ChangeType.DELETED, blob, null));
+            deleted.add(path);
+        }
+    }
+
+    private static PathChange change(String path, ChangeType type, ObjectId blob, String renamedFrom) {
+        return new PathChange(path, type, blob.name(), DocumentKinds.of(path), renamedFrom);
     }
 
     private static SourceDocument document(ObjectReader reader, String repoId, String commit, PathChange change,

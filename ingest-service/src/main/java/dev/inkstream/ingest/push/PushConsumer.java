@@ -6,6 +6,7 @@ import dev.inkstream.events.Topics;
 import dev.inkstream.ingest.IngestSettings;
 import dev.inkstream.ingest.git.GitMirrors;
 import dev.inkstream.ingest.git.PushDiff;
+import dev.inkstream.ingest.git.SiteContentConfig;
 import java.io.IOException;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -62,9 +63,11 @@ public class PushConsumer {
             }
             // The branch head, not the payload's 'after': several queued pushes coalesce into one
             // diff, and a late, older delivery can never roll the site back.
-            PushDiff.Result result = PushDiff.compute(mirror, push.repo(), config.branchRef(),
+            SiteContentConfig.Read siteConfig = SiteContentConfig.read(mirror, head, settings.maxFileSize().toBytes());
+            PushDiff.Result diff = PushDiff.compute(mirror, push.repo(), config.branchRef(),
                     last.filter(commit -> isCommit(mirror, commit)), head,
-                    settings.inlineTextLimit().toBytes(), push.deliveryId());
+                    settings.inlineTextLimit().toBytes(), push.deliveryId(), siteConfig.rules());
+            PushDiff.Result result = siteConfig.problem().map(diff::withSkipped).orElse(diff);
             for (var document : result.documents()) {
                 kafka.send(Topics.SOURCE, Topics.documentKey(push.repo(), document.path()), document);
             }
@@ -73,8 +76,11 @@ public class PushConsumer {
             }
             kafka.send(Topics.CHANGES, push.repo(), result.changeSet());
             afterCommit(() -> mirrors.markIngested(push.repo(), config.branch(), head));
-            log.info("ingested repo={} commit={} delivery={}: {} documents, {} deletions",
-                    push.repo(), head.name(), push.deliveryId(), result.documents().size(), result.deletedPaths().size());
+            log.info("ingested repo={} commit={} delivery={}: {} documents, {} deletions, {} skipped",
+                    push.repo(), head.name(), push.deliveryId(), result.documents().size(), result.deletedPaths().size(),
+                    result.changeSet().skipped().size());
+            result.changeSet().skipped().forEach(skipped -> log.warn("not published: repo={} commit={} path={}: {}",
+                    push.repo(), head.name(), skipped.path(), skipped.reason().message()));
         }
     }
 

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code ./inkstream}: the one-machine runtime's command line. */
 @Command(name = "inkstream", mixinStandardHelpOptions = true, version = "Inkstream 0.1.0",
@@ -19,6 +22,15 @@ public final class InkstreamCli implements Callable<Integer> {
     public Integer call() {
         CommandLine.usage(this, System.out);
         return 0;
+    }
+
+    /** A --repo value as a repository, or a usage error naming what is wrong with it. */
+    static RepositorySpec repository(CommandSpec spec, String pathOrUrl, String branch) {
+        try {
+            return RepositorySpec.of(pathOrUrl, branch);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     public static void main(String[] args) {
@@ -35,7 +47,7 @@ public final class InkstreamCli implements Callable<Integer> {
                 description = "Content repository to publish (repeatable). Default: the demo repository.")
         List<String> repos = List.of();
 
-        @Option(names = "--branch", description = "Branch to publish (default: the repository's default branch).")
+        @Option(names = "--branch", description = "Branch to publish of every --repo (default: each repository's default branch).")
         String branch;
 
         @Option(names = "--data", paramLabel = "DIR", defaultValue = DEFAULT_DATA,
@@ -49,9 +61,18 @@ public final class InkstreamCli implements Callable<Integer> {
         @Option(names = "--title", defaultValue = "Inkstream", description = "Site title (default: ${DEFAULT-VALUE}).")
         String title;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
-            return new UpCommand(data, repos.stream().map(r -> RepositorySpec.of(r, branch)).toList(), port, title).run();
+            List<RepositorySpec> specs = repos.stream().map(r -> repository(spec, r, branch)).toList();
+            long distinct = specs.stream().map(RepositorySpec::id).distinct().count();
+            if (distinct < specs.size()) {
+                throw new ParameterException(spec.commandLine(), "--repo: two repositories have the same name ("
+                        + specs.stream().map(RepositorySpec::id).toList() + "); each is published under its name");
+            }
+            return new UpCommand(data, specs, port, title).run();
         }
     }
 
@@ -79,10 +100,13 @@ public final class InkstreamCli implements Callable<Integer> {
         @Option(names = "--timeout", defaultValue = "600", description = "Seconds to wait for the release (default: ${DEFAULT-VALUE}).")
         long timeoutSeconds;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
             String branch = ref == null ? null : ref.replaceFirst("^refs/heads/", "");
-            return new PublishCommand(data, RepositorySpec.of(repo, branch), out, title, timeoutSeconds).run();
+            return new PublishCommand(data, repository(spec, repo, branch), out, title, timeoutSeconds).run();
         }
     }
 }

@@ -3,11 +3,16 @@ package dev.inkstream.standalone;
 import dev.inkstream.events.EventJson;
 import dev.inkstream.events.ReleasePublished;
 import dev.inkstream.events.Topics;
+import dev.inkstream.publish.deploy.BucketDeployer;
+import dev.inkstream.publish.deploy.ReleaseManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -17,7 +22,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -49,8 +53,13 @@ final class PublishCommand {
             System.err.println("inkstream: branch '" + repo.branch() + "' not found in " + repo.url());
             return 2;
         }
+        if (!isEmptyOrEarlierOutput(out)) {
+            System.err.println("inkstream: --out " + out + " is not empty and holds no earlier Inkstream output;"
+                    + " choose a new or empty directory (publish replaces its contents)");
+            return 2;
+        }
         try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Options(data, List.of(repo), -1, 0, title))) {
-            boolean alreadyLive = head.equals(liveCommit(runtime.s3()).orElse(null));
+            boolean alreadyLive = liveCommit(runtime.s3()).filter(head::equals).isPresent();
             runtime.announceAll();
             if (!awaitRelease(runtime.s3(), head)) {
                 System.err.println("inkstream: the release of " + head + " did not go live within " + timeoutSeconds
@@ -83,7 +92,7 @@ final class PublishCommand {
     private boolean awaitRelease(S3Client s3, String head) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
         while (System.nanoTime() < deadline) {
-            if (head.equals(liveCommit(s3).orElse(null))) {
+            if (liveCommit(s3).filter(head::equals).isPresent()) {
                 return true;
             }
             Thread.sleep(POLL);
@@ -91,18 +100,25 @@ final class PublishCommand {
         return false;
     }
 
-    private static Optional<String> liveCommit(S3Client s3) {
-        try {
-            byte[] json = s3.getObjectAsBytes(b -> b.bucket(LocalRuntime.BUCKET).key("_inkstream/current.json")).asByteArray();
-            return Optional.of(EventJson.mapper().readTree(json).path("commit").asString());
-        } catch (NoSuchKeyException none) {
-            return Optional.empty();
+    private Optional<String> liveCommit(S3Client s3) {
+        String commit = new BucketDeployer(s3, LocalRuntime.BUCKET).live("", repo.id()).commit();
+        return commit.isEmpty() ? Optional.empty() : Optional.of(commit);
+    }
+
+    /** Only a directory this command wrote before (or an empty one) may be replaced. */
+    private static boolean isEmptyOrEarlierOutput(Path out) throws IOException {
+        if (!Files.exists(out)) {
+            return true;
+        }
+        try (var entries = Files.list(out)) {
+            return entries.findAny().isEmpty() || Files.exists(out.resolve(ReleaseManifest.CURRENT_KEY));
         }
     }
 
+    /** Makes {@code out} a copy of the bucket: every object written, every other file removed. */
     private static int copyBucket(S3Client s3, Path out) throws IOException {
         Path root = out.toAbsolutePath().normalize();
-        int copied = 0;
+        Set<Path> written = new HashSet<>();
         for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(LocalRuntime.BUCKET)).contents()) {
             Path target = root.resolve(object.key()).normalize();
             if (!target.startsWith(root)) {
@@ -110,9 +126,23 @@ final class PublishCommand {
             }
             Files.createDirectories(target.getParent());
             Files.write(target, s3.getObjectAsBytes(b -> b.bucket(LocalRuntime.BUCKET).key(object.key())).asByteArray());
-            copied++;
+            written.add(target);
         }
-        return copied;
+        try (var files = Files.walk(root)) {
+            for (Path stale : files.filter(Files::isRegularFile).filter(f -> !written.contains(f)).toList()) {
+                Files.delete(stale);
+            }
+        }
+        try (var dirs = Files.walk(root)) {
+            for (Path dir : dirs.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList()) {
+                try (var entries = Files.list(dir)) {
+                    if (!dir.equals(root) && entries.findAny().isEmpty()) {
+                        Files.delete(dir);
+                    }
+                }
+            }
+        }
+        return written.size();
     }
 
     /** The newest {@link ReleasePublished} for {@code commit}, read from the releases topic. */

@@ -9,6 +9,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A content repository the local runtime publishes: an id (also its webhook name), where to
@@ -20,7 +21,7 @@ public record RepositorySpec(String id, String url, String branch) {
      * A repository given on the command line as a path or URL; the branch is {@code branch} when
      * given, else the repository's default branch (its {@code HEAD}), else {@code main}.
      */
-    public static RepositorySpec of(String pathOrUrl, String branch) {
+    public static RepositorySpec of(String pathOrUrl, @Nullable String branch) {
         String url = pathOrUrl.contains("://") ? pathOrUrl : Path.of(pathOrUrl).toAbsolutePath().normalize().toString();
         if (!pathOrUrl.contains("://") && !Files.isDirectory(Path.of(url))) {
             throw new IllegalArgumentException("--repo " + pathOrUrl + ": no such directory");
@@ -34,7 +35,8 @@ public record RepositorySpec(String id, String url, String branch) {
     /** The branch the repository's HEAD points at, as {@code git clone} would check out. */
     static String defaultBranch(String url) {
         try {
-            Map<String, Ref> refs = Git.lsRemoteRepository().setRemote(url).setHeads(true).callAsMap();
+            // Not restricted to heads: HEAD itself says which branch a clone would check out.
+            Map<String, Ref> refs = Git.lsRemoteRepository().setRemote(url).callAsMap();
             Ref head = refs.get(Constants.HEAD);
             if (head != null && head.isSymbolic()) {
                 return Repository.shortenRefName(head.getTarget().getName());
@@ -50,7 +52,7 @@ public record RepositorySpec(String id, String url, String branch) {
     }
 
     /** The commit the branch points at now, or {@code null} when the branch does not exist yet. */
-    public String head() {
+    public @Nullable String head() {
         try {
             Ref ref = Git.lsRemoteRepository().setRemote(url).setHeads(true).callAsMap().get("refs/heads/" + branch);
             return ref == null ? null : ref.getObjectId().name();

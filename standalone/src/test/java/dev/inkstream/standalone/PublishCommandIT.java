@@ -39,12 +39,27 @@ class PublishCommandIT {
 
             Files.writeString(repo.resolve("notes/two.md"), "---\ntitle: Two\ndate: 2026-10-02\n---\nSecond note, revised.\n");
             commit(git, "Revise two");
-            Result second = publish("--repo", repo.toString(), "--data", data.toString(), "--out", work.resolve("out2").toString());
+            Result second = publish("--repo", repo.toString(), "--data", data.toString(), "--out", out.toString());
 
             assertThat(second.exit).as(second.output).isZero();
             // Dated pages: the index lists the same titles and dates, so only the revised page changes.
             assertThat(second.output).contains("3 documents", "1 objects written", "3 unchanged", "0 deleted");
-            assertThat(Files.readString(work.resolve("out2/notes/two/index.html"))).contains("revised");
+            assertThat(Files.readString(out.resolve("notes/two/index.html"))).contains("revised");
+
+            // A deletion, then a restart with more work: the replayed queue must not wait for the
+            // deleted page (it did once, and publishing stopped for good).
+            git.rm().addFilepattern("notes/one.md").call();
+            commit(git, "Delete one");
+            Result third = publish("--repo", repo.toString(), "--data", data.toString(), "--out", out.toString());
+            assertThat(third.exit).as(third.output).isZero();
+            assertThat(third.output).contains("2 documents", "1 deleted");
+            assertThat(out.resolve("notes/one")).as("--out mirrors the bucket").doesNotExist();
+
+            Files.writeString(repo.resolve("notes/three.md"), "---\ntitle: Three\ndate: 2026-10-03\n---\nThird note.\n");
+            commit(git, "Add three");
+            Result fourth = publish("--repo", repo.toString(), "--data", data.toString(), "--out", out.toString());
+            assertThat(fourth.exit).as(fourth.output).isZero();
+            assertThat(Files.readString(out.resolve("notes/three/index.html"))).contains("Third note.");
         }
     }
 
@@ -64,11 +79,41 @@ class PublishCommandIT {
     }
 
     @Test
-    void aRepoThatIsNotADirectoryIsRefused() {
+    void aRepoThatIsNotADirectoryIsAUsageErrorNotAStackTrace() {
         Result result = publish("--repo", work.resolve("nope").toString(), "--out", work.resolve("o").toString());
 
-        assertThat(result.exit).isNotZero();
-        assertThat(result.output).contains("--repo " + work.resolve("nope") + ": no such directory");
+        assertThat(result.exit).isEqualTo(2);
+        assertThat(result.output).contains("--repo " + work.resolve("nope") + ": no such directory")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void aNonEmptyOutThatIsNotAnEarlierOutputIsNeverOverwritten() throws Exception {
+        Path repo = work.resolve("site");
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(repo.resolve("a.md"), "a");
+            commit(git, "a");
+        }
+        Path home = Files.createDirectories(work.resolve("home"));
+        Files.writeString(home.resolve("thesis.tex"), "precious");
+
+        Result result = publish("--repo", repo.toString(), "--data", work.resolve("d").toString(), "--out", home.toString());
+
+        assertThat(result.exit).isEqualTo(2);
+        assertThat(result.output).contains("is not empty and holds no earlier Inkstream output");
+        assertThat(home.resolve("thesis.tex")).hasContent("precious");
+    }
+
+    @Test
+    void theDefaultBranchIsTheOneHeadPointsAt() throws Exception {
+        Path repo = work.resolve("site");
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("master").call()) {
+            Files.writeString(repo.resolve("a.md"), "a");
+            commit(git, "a");
+            git.branchCreate().setName("main").call();
+        }
+
+        assertThat(RepositorySpec.of(repo.toString(), null).branch()).isEqualTo("master");
     }
 
     private record Result(int exit, String output) {}

@@ -41,6 +41,8 @@ public final class GitMirrors {
                     .setRemote(config.url())
                     .setRefSpecs(new RefSpec("+" + config.branchRef() + ":" + config.branchRef()))
                     .setForceUpdate(true)
+                    // JGit's object checker refuses trees with '..', '.git' or otherwise unsafe entries.
+                    .setCheckFetchedObjects(true)
                     .call();
         } catch (GitAPIException | RuntimeException e) {
             repository.close();

@@ -51,22 +51,30 @@ public final class ReleaseQueue {
 
     /** Removes {@code changeSet} and every older one: they are live. */
     public void released(ChangeSet changeSet) {
-        if (waiting.stream().anyMatch(c -> c.after().equals(changeSet.after()))) {
-            while (!waiting.removeFirst().after().equals(changeSet.after())) {
-                // drop the older ones, included in this release
-            }
+        if (waiting.stream().noneMatch(c -> c.after().equals(changeSet.after()))) {
+            return;
         }
+        ChangeSet removed;
+        do {
+            removed = waiting.removeFirst();
+        } while (!removed.after().equals(changeSet.after()));
     }
 
+    /**
+     * Each rendered path of the change set has reached its version: the document at this change
+     * set's commit, or gone for a deletion. A path that a later queued change set touches again is
+     * that change set's to wait for, since its version here may never be seen (added, then
+     * deleted before publish caught up, or replayed after both).
+     */
     private boolean isReady(ChangeSet changeSet, Map<String, RenderedDocument> documents) {
         for (PathChange change : changeSet.changes()) {
-            if (!change.kind().rendered()) {
+            if (!change.kind().rendered() || touchedLater(changeSet, change.path())) {
                 continue;
             }
             RenderedDocument current = documents.get(change.path());
             boolean reached = change.type() == ChangeType.DELETED
-                    ? current == null || isAtOrAfter(changeSet, current.commit())
-                    : current != null && isAtOrAfter(changeSet, current.commit());
+                    ? current == null
+                    : current != null && current.commit().equals(changeSet.after());
             if (!reached) {
                 return false;
             }
@@ -74,14 +82,13 @@ public final class ReleaseQueue {
         return true;
     }
 
-    /** Whether {@code commit} is the head of {@code changeSet} or of a change set queued after it. */
-    private boolean isAtOrAfter(ChangeSet changeSet, String commit) {
-        boolean reached = false;
+    private boolean touchedLater(ChangeSet changeSet, String path) {
+        boolean later = false;
         for (ChangeSet queued : waiting) {
-            reached |= queued == changeSet;
-            if (reached && queued.after().equals(commit)) {
+            if (later && queued.changes().stream().anyMatch(c -> c.path().equals(path))) {
                 return true;
             }
+            later |= queued == changeSet;
         }
         return false;
     }

@@ -72,6 +72,27 @@ class ReleaseQueueTest {
     }
 
     @Test
+    void aPageAddedThenDeletedDoesNotBlockTheQueueEvenWhenTheAdditionWasNeverSeen() {
+        ChangeSet c1 = changeSet("c1", added("a.md"), added("b.md"));
+        ChangeSet c2 = changeSet("c2", deleted("a.md"));
+        queue.add(c1);
+        queue.add(c2);
+        // Replayed after both happened: a.md's tombstone came before publish ever saw it rendered.
+        docs.put("b.md", doc("b.md", "c1", "/b/", "B", null));
+
+        assertThat(queue.newestReady(docs)).contains(c2);
+    }
+
+    @Test
+    void aChangeSetWaitsForItsOwnVersionNotAnOlderOne() {
+        ChangeSet c1 = changeSet("c1", added("a.md"));
+        queue.add(c1);
+        docs.put("a.md", doc("a.md", "c0", "/a/", "A, older", null));
+
+        assertThat(queue.newestReady(docs)).isEmpty();
+    }
+
+    @Test
     void assetsAreNotWaitedForAndRedeliveriesAreIgnored() {
         ChangeSet c1 = changeSet("c1", new ChangeSet.PathChange("logo.png", ChangeSet.ChangeType.ADDED, "b", DocumentKind.ASSET));
         queue.add(c1);

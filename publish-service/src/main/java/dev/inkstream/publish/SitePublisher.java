@@ -40,8 +40,12 @@ public class SitePublisher {
         Map<String, Long> timings = new LinkedHashMap<>();
 
         long start = System.nanoTime();
-        List<OutputObject> outputs = siteOutputs.outputs(
-                new SiteOutputs.Site(settings.siteTitle(), documents, settings.pageCacheControl()));
+        var site = new SiteOutputs.Site(settings.siteTitle(), documents, settings.pageCacheControl(), "/" + prefix);
+        for (var collision : siteOutputs.collisions(site)) {
+            log.warn("repo={} commit={}: {} and {} would both be published at {}; only {} is, rename the others",
+                    repo, changeSet.after(), collision.published(), collision.hidden(), collision.url(), collision.published());
+        }
+        List<OutputObject> outputs = siteOutputs.outputs(site);
         long rendered = System.nanoTime();
         ReleaseManifest live = deployer.live(prefix, repo);
         DeployPlan plan = DeployPlan.between(live, outputs);

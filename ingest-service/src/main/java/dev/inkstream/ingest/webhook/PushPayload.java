@@ -21,6 +21,8 @@ public record PushPayload(String repositoryFullName, String repositoryName, Stri
     }
 
     private static final String ZEROS = "0000000000000000000000000000000000000000";
+    /** SHA-1 or SHA-256 object names. */
+    private static final java.util.regex.Pattern COMMIT_ID = java.util.regex.Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
     public static PushPayload parse(byte[] body) {
         return parse(Forge.GITHUB, body);
@@ -57,7 +59,21 @@ public record PushPayload(String repositoryFullName, String repositoryName, Stri
         if (fullName.isEmpty()) {
             throw new InvalidPayloadException("payload names no repository");
         }
-        return new PushPayload(fullName, name, required(root, "ref"), text(root, "before", ZEROS), required(root, "after"));
+        return new PushPayload(fullName, name, text(root, "ref", ""), text(root, "before", ZEROS), text(root, "after", ""));
+    }
+
+    /**
+     * Checks the fields a push needs. Only pushes are checked: a ping or another event names the
+     * repository (to find the secret) but carries no ref.
+     */
+    public PushPayload requirePush() {
+        if (ref.isEmpty()) {
+            throw new InvalidPayloadException("payload has no 'ref'");
+        }
+        if (!COMMIT_ID.matcher(after).matches()) {
+            throw new InvalidPayloadException("payload's 'after' is not a commit id: '" + after + "'");
+        }
+        return this;
     }
 
     /** Whether the push deletes the branch rather than moving it. */
@@ -67,14 +83,6 @@ public record PushPayload(String repositoryFullName, String repositoryName, Stri
 
     public boolean isTag() {
         return ref.startsWith("refs/tags/");
-    }
-
-    private static String required(JsonNode node, String field) {
-        String value = text(node, field, "");
-        if (value.isEmpty()) {
-            throw new InvalidPayloadException("payload has no '" + field + "'");
-        }
-        return value;
     }
 
     private static String text(JsonNode node, String field, String fallback) {

@@ -84,6 +84,11 @@ public final class WebhookIntake {
         if (!forge.isPush(event)) {
             return new Ignored("ignored: " + event + " events are not published");
         }
+        try {
+            payload.requirePush();
+        } catch (PushPayload.InvalidPayloadException e) {
+            return new Refused(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
         if (payload.isTag()) {
             return new Ignored("ignored: tag " + payload.ref() + " is not published");
         }

@@ -31,8 +31,12 @@ class PushPayloadTest {
     void nonJsonAndMissingRefAreClearErrors() {
         assertThatThrownBy(() -> PushPayload.parse(bytes("ref=main")))
                 .isInstanceOf(PushPayload.InvalidPayloadException.class).hasMessageStartingWith("payload is not JSON");
-        assertThatThrownBy(() -> PushPayload.parse(bytes("{\"repository\":{\"name\":\"blog\"}}")))
+        assertThatThrownBy(() -> PushPayload.parse(bytes("{\"repository\":{\"name\":\"blog\"}}")).requirePush())
                 .isInstanceOf(PushPayload.InvalidPayloadException.class).hasMessage("payload has no 'ref'");
+        assertThatThrownBy(() -> PushPayload.parse(bytes(
+                "{\"ref\":\"refs/heads/main\",\"after\":\"nothex\",\"repository\":{\"name\":\"blog\"}}")).requirePush())
+                .isInstanceOf(PushPayload.InvalidPayloadException.class)
+                .hasMessage("payload's 'after' is not a commit id: 'nothex'");
     }
 
     private static byte[] bytes(String s) {

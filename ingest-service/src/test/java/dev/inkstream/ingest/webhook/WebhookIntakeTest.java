@@ -104,7 +104,7 @@ class WebhookIntakeTest {
                 .isEqualTo(new WebhookIntake.Refused(HttpStatus.NOT_FOUND, "repository 'eve/notes' is not configured"));
         assertThat(intake.judge(Forge.GITHUB, headers(), bytes("[1,2]")))
                 .isEqualTo(new WebhookIntake.Refused(HttpStatus.BAD_REQUEST, "payload is not a JSON object"));
-        assertThat(intake.judge(Forge.GITHUB, headers(), bytes("{\"ref\":\"refs/heads/main\",\"after\":\"a\"}")))
+        assertThat(intake.judge(Forge.GITHUB, headers(), bytes("{\"ref\":\"refs/heads/main\",\"after\":\"" + "a".repeat(40) + "\"}")))
                 .isEqualTo(new WebhookIntake.Refused(HttpStatus.BAD_REQUEST, "payload names no repository"));
     }
 
@@ -123,6 +123,34 @@ class WebhookIntakeTest {
         assertThat(intake.judge(Forge.GITHUB, headers("X-GitHub-Event", "ping",
                 "X-Hub-Signature-256", WebhookSignatures.signGitHub("gh-secret", body)), body).status())
                 .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aRealGitHubPingHasNoRefAndIsStillAnswered() {
+        byte[] ping = bytes("""
+                {"zen":"Design for failure.","hook_id":12345678,
+                 "hook":{"type":"Repository","id":12345678,"events":["push"],"active":true},
+                 "repository":{"id":35129377,"name":"notes","full_name":"ada/notes"}}""");
+
+        var verdict = intake.judge(Forge.GITHUB, headers("X-GitHub-Event", "ping",
+                "X-Hub-Signature-256", WebhookSignatures.signGitHub("gh-secret", ping)), ping);
+        var issues = intake.judge(Forge.GITHUB, headers("X-GitHub-Event", "issues",
+                "X-Hub-Signature-256", WebhookSignatures.signGitHub("gh-secret", ping)), ping);
+
+        assertThat(verdict).isEqualTo(new WebhookIntake.Pong("pong"));
+        assertThat(issues).isEqualTo(new WebhookIntake.Ignored("ignored: issues events are not published"));
+    }
+
+    @Test
+    void aPushWhoseAfterIsNotACommitIdIsABadRequest() throws IOException {
+        byte[] body = bytes(new String(fixture("github-push.json"), StandardCharsets.UTF_8)
+                .replace("0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c", "nothex"));
+
+        var verdict = intake.judge(Forge.GITHUB, headers("X-GitHub-Event", "push",
+                "X-Hub-Signature-256", WebhookSignatures.signGitHub("gh-secret", body)), body);
+
+        assertThat(verdict).isEqualTo(new WebhookIntake.Refused(HttpStatus.BAD_REQUEST,
+                "payload's 'after' is not a commit id: 'nothex'"));
     }
 
     private String ignoredMessage(String json, String event) {

@@ -1,5 +1,6 @@
 package dev.inkstream.publish.output;
 
+import dev.inkstream.events.Diagnostic;
 import dev.inkstream.events.RenderedDocument;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
@@ -22,8 +23,18 @@ import java.util.Optional;
  */
 public final class SiteOutputs {
 
-    /** What a site is made from: its documents and the few settings the templates need. */
-    public record Site(String title, Map<String, RenderedDocument> documents, String cacheControl) {}
+    /**
+     * What a site is made from: its documents and the few settings the templates need.
+     *
+     * @param rootPath absolute path the site is served under ({@code /}, or {@code /docs/} for a
+     *                 prefixed site): the 404 page is served at any depth, so it cannot link relatively
+     */
+    public record Site(String title, Map<String, RenderedDocument> documents, String cacheControl, String rootPath) {
+
+        public Site(String title, Map<String, RenderedDocument> documents, String cacheControl) {
+            this(title, documents, cacheControl, "/");
+        }
+    }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
@@ -36,9 +47,31 @@ public final class SiteOutputs {
         this.engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(false).build();
     }
 
+    /** Two documents that would be published at the same URL; only {@code published} is. */
+    public record UrlCollision(String url, String published, List<String> hidden) {}
+
+    /** Markdown wins over text, then the path that sorts first: the same winner on every release. */
+    private static final Comparator<RenderedDocument> COLLISION_WINNER_FIRST =
+            Comparator.comparing(RenderedDocument::kind).thenComparing(RenderedDocument::path);
+
+    /** Documents that share a URL with another, so the author can rename one. */
+    public List<UrlCollision> collisions(Site site) {
+        return site.documents().values().stream().filter(d -> !d.draft())
+                .collect(java.util.stream.Collectors.groupingBy(RenderedDocument::url))
+                .entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(e -> {
+                    List<RenderedDocument> ranked = e.getValue().stream().sorted(COLLISION_WINNER_FIRST).toList();
+                    return new UrlCollision(e.getKey(), ranked.getFirst().path(),
+                            ranked.stream().skip(1).map(RenderedDocument::path).toList());
+                })
+                .sorted(Comparator.comparing(UrlCollision::url)).toList();
+    }
+
     public List<OutputObject> outputs(Site site) {
+        java.util.Set<String> hidden = collisions(site).stream().flatMap(c -> c.hidden().stream())
+                .collect(java.util.stream.Collectors.toSet());
         List<RenderedDocument> published = site.documents().values().stream()
-                .filter(d -> !d.draft())
+                .filter(d -> !d.draft() && !hidden.contains(d.path()))
                 .sorted(Comparator.comparing(RenderedDocument::date, Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(RenderedDocument::url))
                 .toList();
@@ -47,8 +80,12 @@ public final class SiteOutputs {
         List<OutputObject> outputs = new ArrayList<>();
         for (RenderedDocument document : published) {
             if (!document.url().equals("/")) {
-                outputs.add(OutputObject.html(keyOf(document.url()),
-                        render("page", site, document.url(), Map.of("doc", view(document))), site.cacheControl()));
+                Map<String, Object> context = new HashMap<>();
+                context.put("doc", view(document));
+                // The page's language goes on <html lang>, which screen readers and CJK fonts rely on.
+                context.put("lang", document.language());
+                outputs.add(OutputObject.html(keyOf(document.url()), render("page", site, document.url(), context),
+                        site.cacheControl()));
             }
         }
         List<Map<String, Object>> entries = published.stream().filter(d -> !d.url().equals("/")).map(this::view).toList();
@@ -56,7 +93,8 @@ public final class SiteOutputs {
         homeContext.put("entries", entries);
         home.ifPresent(doc -> homeContext.put("doc", view(doc)));
         outputs.add(OutputObject.html("index.html", render("index", site, "/", homeContext), site.cacheControl()));
-        outputs.add(OutputObject.html("404.html", render("404", site, "/", Map.of()), site.cacheControl()));
+        outputs.add(OutputObject.html("404.html", render("404", site, "/", Map.of("root", site.rootPath())),
+                site.cacheControl()));
         return outputs;
     }
 
@@ -78,7 +116,7 @@ public final class SiteOutputs {
         view.put("summary", document.summary());
         view.put("toc", document.toc().size() > 2 ? document.toc() : List.of());
         view.put("lang", document.language());
-        view.put("errors", document.diagnostics().stream().filter(d -> d.severity().name().equals("ERROR")).toList());
+        view.put("errors", document.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList());
         view.put("params", document.params());
         return view;
     }
@@ -87,7 +125,7 @@ public final class SiteOutputs {
         Map<String, Object> all = new HashMap<>(context);
         all.put("siteTitle", site.title());
         // Links are relative, so the site works under any prefix and from a copied folder.
-        all.put("root", rootFrom(url));
+        all.putIfAbsent("root", rootFrom(url));
         PebbleTemplate template = engine.getTemplate(templateName);
         StringWriter out = new StringWriter();
         try {

@@ -71,6 +71,42 @@ class SiteOutputsTest {
     }
 
     @Test
+    void thePagesLanguageIsTheHtmlLang() {
+        RenderedDocument d = doc("a_zh.md", "c1", "/a_zh/", "你好", null);
+        RenderedDocument zh = new RenderedDocument(d.schemaVersion(), d.repo(), d.commit(), d.path(), d.kind(), d.url(),
+                d.title(), d.html(), null, null, "zh", null, List.of(), null, List.of(), List.of(), null, false, Map.of(),
+                List.of());
+
+        List<OutputObject> objects = outputs.outputs(new SiteOutputs.Site("S", Map.of("a_zh.md", zh), "c"));
+
+        assertThat(text(objects, "a_zh/index.html")).contains("<html lang=\"zh\">");
+        assertThat(text(objects, "index.html")).contains("<html lang=\"en\">");
+    }
+
+    @Test
+    void the404PageLinksHomeAbsolutelyBecauseItIsServedAtAnyDepth() {
+        var docs = Map.of("a.md", doc("a.md", "c1", "/a/", "A", null));
+
+        String notFound = text(outputs.outputs(new SiteOutputs.Site("S", docs, "c", "/docs/")), "404.html");
+
+        assertThat(notFound).contains("<a href=\"/docs/\">S</a>", "<a href=\"/docs/\">Go to the home page</a>");
+    }
+
+    @Test
+    void twoSourcesOfOneUrlPublishOneDeterministicallyAndReportTheOther() {
+        RenderedDocument text = doc("notes/table.txt", "c1", "/notes/table/", "From text", null);
+        text = new RenderedDocument(text.schemaVersion(), text.repo(), text.commit(), text.path(),
+                dev.inkstream.events.DocumentKind.TEXT, text.url(), text.title(), text.html(), null, null, null, null,
+                List.of(), null, List.of(), List.of(), null, false, Map.of(), List.of());
+        var docs = Map.of("notes/table.txt", text, "notes/table.md", doc("notes/table.md", "c1", "/notes/table/", "From md", null));
+        var site = new SiteOutputs.Site("S", docs, "c");
+
+        assertThat(outputs.collisions(site)).containsExactly(
+                new SiteOutputs.UrlCollision("/notes/table/", "notes/table.md", List.of("notes/table.txt")));
+        assertThat(text(outputs.outputs(site), "notes/table/index.html")).contains("From md").doesNotContain("From text");
+    }
+
+    @Test
     void sameInputSameBytes() {
         var docs = Map.of("a.md", doc("a.md", "c1", "/a/", "A", "2026-01-01"));
 

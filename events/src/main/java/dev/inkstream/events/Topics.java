@@ -40,5 +40,16 @@ public final class Topics {
         return repo + ":" + path;
     }
 
+    /** The repository and path of a {@code repo:path} key (paths may contain ':', repository ids may not). */
+    public record DocumentKey(String repo, String path) {
+        public static DocumentKey parse(String key) {
+            int colon = key.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("not a repo:path key: '" + key + "'");
+            }
+            return new DocumentKey(key.substring(0, colon), key.substring(colon + 1));
+        }
+    }
+
     private Topics() {}
 }

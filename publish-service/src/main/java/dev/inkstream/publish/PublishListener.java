@@ -99,8 +99,8 @@ public class PublishListener implements ConsumerSeekAware {
         if (record.topic().equals(Topics.CHANGES)) {
             model.enqueue(EventJson.read(record.value(), ChangeSet.class));
         } else if (record.value() == null) {
-            int colon = record.key().indexOf(':');
-            model.remove(record.key().substring(0, colon), record.key().substring(colon + 1));
+            var key = Topics.DocumentKey.parse(record.key());
+            model.remove(key.repo(), key.path());
         } else {
             model.apply(EventJson.read(record.value(), RenderedDocument.class));
         }

@@ -1,7 +1,6 @@
 package dev.inkstream.publish;
 
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,7 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Everything an operator sets for publish ({@code inkstream.publish.*}).
  *
  * @param siteTitle          title of the site until the content repository's own config says otherwise
- * @param baseUrl            absolute URL the site is served at, for canonical links; absent means relative only
  * @param sitePrefixes       key prefix in the bucket per repository id (e.g. {@code docs/}); a repository
  *                           not listed is published at the bucket root
  * @param pageCacheControl   {@code Cache-Control} of pages and indexes
@@ -18,7 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("inkstream.publish")
 public record PublishSettings(
         @DefaultValue("Inkstream") String siteTitle,
-        @Nullable String baseUrl,
         @DefaultValue Map<String, String> sitePrefixes,
         @DefaultValue("public, max-age=60, must-revalidate") String pageCacheControl,
         @DefaultValue("no-cache") String manifestCacheControl) {

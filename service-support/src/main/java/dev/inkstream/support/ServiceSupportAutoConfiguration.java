@@ -19,6 +19,8 @@ import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 import software.amazon.awssdk.services.s3.S3Client;
+import org.apache.kafka.clients.admin.NewTopic;
+import java.util.stream.Stream;
 
 /** Wires the shared edge adapters into every service. */
 @AutoConfiguration
@@ -48,13 +50,13 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     KafkaAdmin.NewTopics inkstreamTopics() {
         return new KafkaAdmin.NewTopics(Topics.ALL.stream()
-                .flatMap(spec -> java.util.stream.Stream.of(
+                .flatMap(spec -> Stream.of(
                         topic(spec.name(), spec.partitions(), spec.compacted()),
                         topic(spec.name() + Topics.DEAD_LETTER_SUFFIX, 1, false)))
-                .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+                .toArray(NewTopic[]::new));
     }
 
-    private static org.apache.kafka.clients.admin.NewTopic topic(String name, int partitions, boolean compacted) {
+    private static NewTopic topic(String name, int partitions, boolean compacted) {
         var builder = TopicBuilder.name(name).partitions(partitions);
         return (compacted
                 ? builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)

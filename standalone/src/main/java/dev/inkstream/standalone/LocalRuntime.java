@@ -24,6 +24,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import software.amazon.awssdk.services.s3.S3Client;
+import java.util.Collections;
 
 /**
  * Everything of Inkstream on one machine: an embedded KRaft broker, an embedded S3 API server
@@ -212,7 +213,7 @@ public final class LocalRuntime implements AutoCloseable {
             started.remove(edge);
         }
         List<String> names = new ArrayList<>(services.keySet());
-        java.util.Collections.reverse(names);
+        Collections.reverse(names);
         for (String name : names) {
             services.get(name).close();
         }

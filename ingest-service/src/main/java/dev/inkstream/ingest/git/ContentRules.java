@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.jgit.lib.FileMode;
+import java.util.stream.Stream;
 
 /**
  * Which files of a repository enter the pipeline. Some are left out silently because they are
@@ -34,7 +35,7 @@ public final class ContentRules {
      */
     public ContentRules(List<String> includes, List<String> excludes, long maxFileBytes) {
         this.includes = includes.stream().map(ContentRules::glob).toList();
-        this.excludes = java.util.stream.Stream.concat(DEFAULT_EXCLUDES.stream(), excludes.stream())
+        this.excludes = Stream.concat(DEFAULT_EXCLUDES.stream(), excludes.stream())
                 .map(ContentRules::glob).toList();
         this.maxFileBytes = maxFileBytes;
     }

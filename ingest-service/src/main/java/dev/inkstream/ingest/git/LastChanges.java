@@ -16,6 +16,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 
 /**
  * For many paths at once, the commit that last changed each: one walk of the history from the
@@ -61,7 +62,7 @@ public final class LastChanges {
             if (commit.getParentCount() > 0) {
                 tree.addTree(walk.parseCommit(commit.getParent(0)).getTree());
             } else {
-                tree.addTree(new org.eclipse.jgit.treewalk.EmptyTreeIterator());
+                tree.addTree(new EmptyTreeIterator());
             }
             tree.addTree(commit.getTree());
             tree.setFilter(AndTreeFilter.create(PathFilterGroup.createFromStrings(wanted), TreeFilter.ANY_DIFF));

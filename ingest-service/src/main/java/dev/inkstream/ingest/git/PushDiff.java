@@ -29,6 +29,7 @@ import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.eclipse.jgit.api.errors.CanceledException;
 
 /**
  * Turns "the branch moved from {@code from} to {@code to}" into the change set and the source
@@ -125,7 +126,7 @@ public final class PushDiff {
             renames.addAll(DiffEntry.scan(tree));
             try {
                 return renames.compute(reader, NullProgressMonitor.INSTANCE);
-            } catch (org.eclipse.jgit.api.errors.CanceledException e) {
+            } catch (CanceledException e) {
                 throw new IOException("rename detection was cancelled", e);
             }
         }

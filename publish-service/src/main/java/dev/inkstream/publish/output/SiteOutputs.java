@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * The publish stage's pure core: a site's rendered documents in, the full list of objects of the
@@ -57,7 +59,7 @@ public final class SiteOutputs {
     /** Documents that share a URL with another, so the author can rename one. */
     public List<UrlCollision> collisions(Site site) {
         return site.documents().values().stream().filter(d -> !d.draft())
-                .collect(java.util.stream.Collectors.groupingBy(RenderedDocument::url))
+                .collect(Collectors.groupingBy(RenderedDocument::url))
                 .entrySet().stream().filter(e -> e.getValue().size() > 1)
                 .map(e -> {
                     List<RenderedDocument> ranked = e.getValue().stream().sorted(COLLISION_WINNER_FIRST).toList();
@@ -68,8 +70,8 @@ public final class SiteOutputs {
     }
 
     public List<OutputObject> outputs(Site site) {
-        java.util.Set<String> hidden = collisions(site).stream().flatMap(c -> c.hidden().stream())
-                .collect(java.util.stream.Collectors.toSet());
+        Set<String> hidden = collisions(site).stream().flatMap(c -> c.hidden().stream())
+                .collect(Collectors.toSet());
         List<RenderedDocument> published = site.documents().values().stream()
                 .filter(d -> !d.draft() && !hidden.contains(d.path()))
                 .sorted(Comparator.comparing(RenderedDocument::date, Comparator.nullsLast(Comparator.reverseOrder()))

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every rendered document of every repository's branch, plus each repository's queue of change
@@ -34,7 +35,7 @@ public final class SiteModel {
 
     public Set<String> repositoriesWithQueuedChanges() {
         return queues.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     /** The newest change set of {@code repo} that can be released now. */

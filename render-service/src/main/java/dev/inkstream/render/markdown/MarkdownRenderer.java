@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.function.Consumer;
 
 /**
  * CommonMark plus GFM tables, strikethrough and autolinks, via flexmark. Parser and renderer are
@@ -60,7 +62,7 @@ public final class MarkdownRenderer {
                 links.add(url);
                 String rewritten = rewriteLink.apply(url);
                 if (!rewritten.equals(url)) {
-                    link.setUrl(com.vladsch.flexmark.util.sequence.BasedSequence.of(rewritten));
+                    link.setUrl(BasedSequence.of(rewritten));
                 }
             }
         });
@@ -68,7 +70,7 @@ public final class MarkdownRenderer {
         return new Result(renderer.render(document), firstHeading, toc, links);
     }
 
-    private static void visit(Node node, java.util.function.Consumer<Node> action) {
+    private static void visit(Node node, Consumer<Node> action) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             action.accept(child);
             visit(child, action);

@@ -74,6 +74,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     public static EmbeddedKafkaBroker start(Path dataDir) {
         LogLevels.setIfUnset(Level.WARN, "kafka", "org.apache.kafka", "state.change.logger");
+        // Its WARN on every first start ("controller activation … metadata log appears to be empty")
+        // describes a normal fresh broker, and alarms users of ./inkstream up.
+        LogLevels.setIfUnset(Level.ERROR, "org.apache.kafka.controller.QuorumController");
         Path absoluteDataDir = dataDir.toAbsolutePath();
         Path logDir = absoluteDataDir.resolve("kafka-logs");
         try {

@@ -10,19 +10,14 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Full-site publish benchmark: generates a corpus and (later) publishes all of it through the
- * pipeline, measuring throughput.
- *
- * <p><strong>Only the corpus generation exists so far.</strong> This class generates the
- * repository into a temporary directory and reports its size and how long generating it took;
- * it does not run ingest, render or publish and prints no pipeline numbers. The runner that
- * drives the real pipeline against this corpus is still to be written, and until then no
- * figure from here says anything about Inkstream's speed.
+ * Generates a benchmark corpus into a temporary directory and reports its size and how long
+ * generating it took. It runs no part of the pipeline and prints no pipeline numbers; the
+ * benchmark runner that drives the real pipeline against such a corpus comes with its issue.
  *
  * <p>Arguments: {@code --pages N} (default 1000) and {@code --seed S} (default 1). The corpus
  * directory is kept and printed, so it can be inspected or pushed to a running Inkstream.
  */
-public final class FullPublishBenchmark {
+public final class GenerateCorpus {
 
     private static final int DEFAULT_PAGES = 1000;
     private static final long DEFAULT_SEED = 1;
@@ -38,7 +33,7 @@ public final class FullPublishBenchmark {
                     case "--pages" -> pages = Integer.parseInt(required("--pages", value));
                     case "--seed" -> seed = Long.parseLong(required("--seed", value));
                     default -> throw new IllegalArgumentException(
-                            "unknown argument " + args[i] + "; usage: FullPublishBenchmark [--pages N] [--seed S]");
+                            "unknown argument " + args[i] + "; usage: GenerateCorpus [--pages N] [--seed S]");
                 }
                 i++;
             }
@@ -69,7 +64,7 @@ public final class FullPublishBenchmark {
                 size.files(), size.bytes() / 1048576.0, size.markdownBytes() / 1048576.0);
         System.out.printf(Locale.ROOT, "head commit   %s%n", corpus.headCommit());
         System.out.printf(Locale.ROOT, "generated in  %d ms%n", generationMillis);
-        System.out.println("pipeline      not measured: the publish runner is not written yet");
+        System.out.println("publish it    ./inkstream publish --repo <corpus> --out <dir>");
     }
 
     /** The size of the checked-out files, {@code .git} excluded: what the pipeline has to ingest. */
@@ -96,5 +91,5 @@ public final class FullPublishBenchmark {
         }
     }
 
-    private FullPublishBenchmark() {}
+    private GenerateCorpus() {}
 }

@@ -9,8 +9,8 @@ public enum DocumentKind {
     /** Anything else (images, PDFs, CSS): copied, never rendered. */
     ASSET;
 
-    /** Whether render produces a {@link RenderedDocument} for this kind. */
-    public boolean rendered() {
+    /** Whether this kind becomes a page (assets are published as they are). */
+    public boolean isPage() {
         return this != ASSET;
     }
 }

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param lastmod     last modification, from front matter or git
  * @param params      every other front matter field, for templates
  * @param fingerprint structure fingerprint (headings, code blocks, …) for translation drift checks
+ * @param blobRef     for an asset: where its bytes are in the object store ({@link BlobKeys}); it is
+ *                    published at {@code url} as is
  */
 public record RenderedDocument(
         int schemaVersion,
@@ -37,9 +39,20 @@ public record RenderedDocument(
         @Nullable String fingerprint,
         boolean draft,
         Map<String, Object> params,
-        List<Diagnostic> diagnostics) implements InkstreamEvent {
+        List<Diagnostic> diagnostics,
+        @Nullable String blobRef) implements InkstreamEvent {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A page (Markdown or text), which has no blob of its own. */
+    public RenderedDocument(int schemaVersion, String repo, String commit, String path, DocumentKind kind, String url,
+                            String title, String html, @Nullable Instant date, @Nullable Instant lastmod,
+                            @Nullable String language, @Nullable String translationKey, List<String> tags,
+                            @Nullable String summary, List<TocEntry> toc, List<String> links, @Nullable String fingerprint,
+                            boolean draft, Map<String, Object> params, List<Diagnostic> diagnostics) {
+        this(schemaVersion, repo, commit, path, kind, url, title, html, date, lastmod, language, translationKey, tags,
+                summary, toc, links, fingerprint, draft, params, diagnostics, null);
+    }
 
     public RenderedDocument {
         tags = tags == null ? List.of() : List.copyOf(tags);

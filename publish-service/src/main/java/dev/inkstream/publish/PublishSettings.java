@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sitePrefixes       key prefix in the bucket per repository id (e.g. {@code docs/}); a repository
  *                           not listed is published at the bucket root
  * @param pageCacheControl   {@code Cache-Control} of pages and indexes
+ * @param assetCacheControl  {@code Cache-Control} of images and other files published as they are
  * @param manifestCacheControl {@code Cache-Control} of release manifests, which must never be stale
  */
 @ConfigurationProperties("inkstream.publish")
@@ -18,6 +19,7 @@ public record PublishSettings(
         @DefaultValue("Inkstream") String siteTitle,
         @DefaultValue Map<String, String> sitePrefixes,
         @DefaultValue("public, max-age=60, must-revalidate") String pageCacheControl,
+        @DefaultValue("public, max-age=3600") String assetCacheControl,
         @DefaultValue("no-cache") String manifestCacheControl) {
 
     public String prefixOf(String repo) {

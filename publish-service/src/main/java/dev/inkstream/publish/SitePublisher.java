@@ -40,7 +40,8 @@ public class SitePublisher {
         Map<String, Long> timings = new LinkedHashMap<>();
 
         long start = System.nanoTime();
-        var site = new SiteOutputs.Site(settings.siteTitle(), documents, settings.pageCacheControl(), "/" + prefix);
+        var site = new SiteOutputs.Site(settings.siteTitle(), documents, settings.pageCacheControl(), "/" + prefix,
+                settings.assetCacheControl());
         for (var collision : siteOutputs.collisions(site)) {
             log.warn("repo={} commit={}: {} and {} would both be published at {}; only {} is, rename the others",
                     repo, changeSet.after(), collision.published(), collision.hidden(), collision.url(), collision.published());

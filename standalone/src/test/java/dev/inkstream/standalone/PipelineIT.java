@@ -77,6 +77,28 @@ class PipelineIT {
     }
 
     @Test
+    void imagesTravelByClaimCheckAndArePublishedWhereThePageLinksThem() throws Exception {
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        try (Git git = cloneDemo()) {
+            Path image = git.getRepository().getWorkTree().toPath().resolve("it/img/dot.png");
+            Files.createDirectories(image.getParent());
+            Files.write(image, png);
+            write(git, "it/with-image.md", "# With an image\n\n![a dot](img/dot.png)\n");
+            commitAndPush(git, "Page with an image");
+
+            String page = awaitPage("/it/with-image/", body -> body.contains("a dot"));
+            assertThat(page).contains("src=\"../img/dot.png\"");
+            var served = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(runtime.edgeUri().resolve("it/img/dot.png")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(served.statusCode()).isEqualTo(200);
+            assertThat(served.headers().firstValue("Content-Type")).contains("image/png");
+            assertThat(served.body()).isEqualTo(png);
+        }
+    }
+
+    @Test
     void aDocumentThatCannotBeRenderedIsAnErrorPageAndTheRestStillPublishes() throws Exception {
         try (Git git = cloneDemo()) {
             write(git, "it/huge.md", "# Huge\n\n" + "word ".repeat(260_000));

@@ -1,5 +1,6 @@
 package dev.inkstream.ingest.git;
 
+import dev.inkstream.events.BlobKeys;
 import dev.inkstream.events.ChangeSet;
 import dev.inkstream.events.ChangeSet.ChangeType;
 import dev.inkstream.events.ChangeSet.PathChange;
@@ -157,8 +158,10 @@ public final class PushDiff {
                 text = decode(loader.getBytes(), diagnostics);
             }
         }
+        // Assets travel by claim check: the push consumer stores the blob under this key first.
+        String blobRef = change.kind() == DocumentKind.ASSET ? BlobKeys.of(change.blobId()) : null;
         return new SourceDocument(SourceDocument.SCHEMA_VERSION, repoId, commit, change.path(), change.blobId(),
-                change.kind(), text, null, lastChange, diagnostics);
+                change.kind(), text, blobRef, lastChange, diagnostics);
     }
 
     /** Strict UTF-8; bytes that are not UTF-8 become U+FFFD and a warning, never a lost document. */

@@ -4,6 +4,7 @@ import dev.inkstream.events.EventJson;
 import dev.inkstream.events.PushReceived;
 import dev.inkstream.events.Topics;
 import dev.inkstream.ingest.IngestSettings;
+import dev.inkstream.ingest.blob.BlobStore;
 import dev.inkstream.ingest.git.GitMirrors;
 import dev.inkstream.ingest.git.PushDiff;
 import dev.inkstream.ingest.git.SiteContentConfig;
@@ -35,11 +36,13 @@ public class PushConsumer {
     private final IngestSettings settings;
     private final GitMirrors mirrors;
     private final KafkaTemplate<String, Object> kafka;
+    private final BlobStore blobs;
 
-    public PushConsumer(IngestSettings settings, KafkaTemplate<String, Object> kafka) {
+    public PushConsumer(IngestSettings settings, KafkaTemplate<String, Object> kafka, BlobStore blobs) {
         this.settings = settings;
         this.mirrors = new GitMirrors(settings.dataDir());
         this.kafka = kafka;
+        this.blobs = blobs;
     }
 
     @KafkaListener(id = "inkstream-ingest-push", idIsGroup = false, topics = Topics.PUSH)
@@ -69,6 +72,10 @@ public class PushConsumer {
                     settings.inlineTextLimit().toBytes(), push.deliveryId(), siteConfig.rules());
             PushDiff.Result result = siteConfig.problem().map(diff::withSkipped).orElse(diff);
             for (var document : result.documents()) {
+                if (document.blobRef() != null) {
+                    // Before the event that refers to it: a reader never follows a dangling claim check.
+                    blobs.ensureStored(mirror, document.blobId());
+                }
                 kafka.send(Topics.SOURCE, Topics.documentKey(push.repo(), document.path()), document);
             }
             for (String path : result.deletedPaths()) {

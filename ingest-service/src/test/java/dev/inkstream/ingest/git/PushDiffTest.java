@@ -50,7 +50,9 @@ class PushDiffTest {
         assertThat(hello.lastChange().id()).isEqualTo(first.name());
         assertThat(hello.lastChange().subject()).isEqualTo("Add hello");
         assertThat(document(result, "posts/hello_zh.md").lastChange().id()).isEqualTo(second.name());
-        assertThat(document(result, "img/logo.png").text()).isNull();
+        SourceDocument logo = document(result, "img/logo.png");
+        assertThat(logo.text()).isNull();
+        assertThat(logo.blobRef()).as("claim check").isEqualTo("_inkstream/blobs/" + logo.blobId());
     }
 
     @Test

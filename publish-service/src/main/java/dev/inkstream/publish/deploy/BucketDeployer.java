@@ -7,6 +7,7 @@ import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
@@ -39,11 +40,20 @@ public final class BucketDeployer {
 
     public ReleaseManifest apply(String prefix, String repo, String commit, DeployPlan plan, String manifestCacheControl) {
         for (OutputObject object : plan.uploads()) {
-            s3.putObject(b -> b.bucket(bucket).key(prefix + object.key())
-                            .contentType(object.contentType())
-                            .cacheControl(object.cacheControl())
-                            .metadata(Map.of("sha256", object.sha256())),
-                    RequestBody.fromBytes(object.content()));
+            if (object.copyFrom() != null) {
+                s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(object.copyFrom())
+                        .destinationBucket(bucket).destinationKey(prefix + object.key())
+                        .metadataDirective(MetadataDirective.REPLACE)
+                        .contentType(object.contentType())
+                        .cacheControl(object.cacheControl())
+                        .metadata(Map.of("sha256", object.sha256())));
+            } else {
+                s3.putObject(b -> b.bucket(bucket).key(prefix + object.key())
+                                .contentType(object.contentType())
+                                .cacheControl(object.cacheControl())
+                                .metadata(Map.of("sha256", object.sha256())),
+                        RequestBody.fromBytes(object.content()));
+            }
         }
         List<String> deletions = plan.deletions();
         for (int from = 0; from < deletions.size(); from += DELETE_BATCH) {

@@ -26,8 +26,9 @@ public record DeployPlan(List<OutputObject> uploads, List<String> unchanged, Lis
                 uploads.add(output);
             }
         }
-        // Pages before indexes: an index never links to a page that is not there yet.
-        uploads.sort(Comparator.comparing(DeployPlan::isIndex).thenComparing(OutputObject::key));
+        // Assets, then pages, then indexes: nothing links to an object that is not there yet.
+        uploads.sort(Comparator.comparing((OutputObject o) -> o.copyFrom() == null)
+                .thenComparing(DeployPlan::isIndex).thenComparing(OutputObject::key));
         List<String> deletions = live.objects().keySet().stream().filter(key -> !objects.containsKey(key)).sorted().toList();
         return new DeployPlan(List.copyOf(uploads), List.copyOf(unchanged), deletions, objects);
     }

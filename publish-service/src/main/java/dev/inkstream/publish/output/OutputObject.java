@@ -4,15 +4,27 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One object of a site, before upload: key relative to the site's prefix, bytes, headers and the
- * content hash that decides whether it needs uploading at all.
+ * One object of a site, before upload: key relative to the site's prefix, bytes (or, for an
+ * asset, the store key to copy them from), headers, and the content hash that decides whether it
+ * needs uploading at all.
  */
-public record OutputObject(String key, byte[] content, String contentType, String cacheControl, String sha256) {
+public record OutputObject(String key, byte[] content, @Nullable String copyFrom, String contentType, String cacheControl,
+                           String sha256) {
 
     public static OutputObject of(String key, byte[] content, String contentType, String cacheControl) {
-        return new OutputObject(key, content, contentType, cacheControl, sha256(content, contentType, cacheControl));
+        return new OutputObject(key, content, null, contentType, cacheControl, sha256(content, contentType, cacheControl));
+    }
+
+    /**
+     * An asset copied inside the store from its claim-check blob. Its hash is that of the blob id
+     * (a git blob id is itself a content hash) and the headers.
+     */
+    public static OutputObject copy(String key, String blobKey, String blobId, String contentType, String cacheControl) {
+        return new OutputObject(key, new byte[0], blobKey, contentType, cacheControl,
+                sha256(("blob:" + blobId).getBytes(StandardCharsets.UTF_8), contentType, cacheControl));
     }
 
     public static OutputObject html(String key, String html, String cacheControl) {

@@ -31,10 +31,11 @@ public final class SiteOutputs {
      * @param rootPath absolute path the site is served under ({@code /}, or {@code /docs/} for a
      *                 prefixed site): the 404 page is served at any depth, so it cannot link relatively
      */
-    public record Site(String title, Map<String, RenderedDocument> documents, String cacheControl, String rootPath) {
+    public record Site(String title, Map<String, RenderedDocument> documents, String cacheControl, String rootPath,
+                       String assetCacheControl) {
 
         public Site(String title, Map<String, RenderedDocument> documents, String cacheControl) {
-            this(title, documents, cacheControl, "/");
+            this(title, documents, cacheControl, "/", cacheControl);
         }
     }
 
@@ -58,7 +59,7 @@ public final class SiteOutputs {
 
     /** Documents that share a URL with another, so the author can rename one. */
     public List<UrlCollision> collisions(Site site) {
-        return site.documents().values().stream().filter(d -> !d.draft())
+        return site.documents().values().stream().filter(d -> !d.draft() && d.kind().isPage())
                 .collect(Collectors.groupingBy(RenderedDocument::url))
                 .entrySet().stream().filter(e -> e.getValue().size() > 1)
                 .map(e -> {
@@ -72,14 +73,14 @@ public final class SiteOutputs {
     public List<OutputObject> outputs(Site site) {
         Set<String> hidden = collisions(site).stream().flatMap(c -> c.hidden().stream())
                 .collect(Collectors.toSet());
+        List<OutputObject> outputs = new ArrayList<>(assets(site));
         List<RenderedDocument> published = site.documents().values().stream()
-                .filter(d -> !d.draft() && !hidden.contains(d.path()))
+                .filter(d -> d.kind().isPage() && !d.draft() && !hidden.contains(d.path()))
                 .sorted(Comparator.comparing(RenderedDocument::date, Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(RenderedDocument::url))
                 .toList();
         Optional<RenderedDocument> home = published.stream().filter(d -> d.url().equals("/")).findFirst();
 
-        List<OutputObject> outputs = new ArrayList<>();
         for (RenderedDocument document : published) {
             if (!document.url().equals("/")) {
                 Map<String, Object> context = new HashMap<>();
@@ -98,6 +99,17 @@ public final class SiteOutputs {
         outputs.add(OutputObject.html("404.html", render("404", site, "/", Map.of("root", site.rootPath())),
                 site.cacheControl()));
         return outputs;
+    }
+
+    /** Assets are published at their own path, copied from the blob ingest stored. */
+    private static List<OutputObject> assets(Site site) {
+        return site.documents().values().stream()
+                .filter(d -> !d.kind().isPage() && d.blobRef() != null)
+                .sorted(Comparator.comparing(RenderedDocument::path))
+                .map(d -> OutputObject.copy(d.url().substring(1), d.blobRef(),
+                        d.blobRef().substring(d.blobRef().lastIndexOf('/') + 1),
+                        MediaTypes.of(d.path()), site.assetCacheControl()))
+                .toList();
     }
 
     /** {@code /posts/hello/} is stored as {@code posts/hello/index.html}. */

@@ -61,14 +61,14 @@ public final class ReleaseQueue {
     }
 
     /**
-     * Each rendered path of the change set has reached its version: the document at this change
+     * Each path of the change set (pages and assets alike: render passes assets through) has reached its version: the document at this change
      * set's commit, or gone for a deletion. A path that a later queued change set touches again is
      * that change set's to wait for, since its version here may never be seen (added, then
      * deleted before publish caught up, or replayed after both).
      */
     private boolean isReady(ChangeSet changeSet, Map<String, RenderedDocument> documents) {
         for (PathChange change : changeSet.changes()) {
-            if (!change.kind().rendered() || touchedLater(changeSet, change.path())) {
+            if (touchedLater(changeSet, change.path())) {
                 continue;
             }
             RenderedDocument current = documents.get(change.path());

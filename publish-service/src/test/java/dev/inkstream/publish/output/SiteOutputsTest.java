@@ -87,7 +87,7 @@ class SiteOutputsTest {
     void the404PageLinksHomeAbsolutelyBecauseItIsServedAtAnyDepth() {
         var docs = Map.of("a.md", doc("a.md", "c1", "/a/", "A", null));
 
-        String notFound = text(outputs.outputs(new SiteOutputs.Site("S", docs, "c", "/docs/")), "404.html");
+        String notFound = text(outputs.outputs(new SiteOutputs.Site("S", docs, "c", "/docs/", "c")), "404.html");
 
         assertThat(notFound).contains("<a href=\"/docs/\">S</a>", "<a href=\"/docs/\">Go to the home page</a>");
     }
@@ -104,6 +104,23 @@ class SiteOutputsTest {
         assertThat(outputs.collisions(site)).containsExactly(
                 new SiteOutputs.UrlCollision("/notes/table/", "notes/table.md", List.of("notes/table.txt")));
         assertThat(text(outputs.outputs(site), "notes/table/index.html")).contains("From md").doesNotContain("From text");
+    }
+
+    @Test
+    void assetsAreCopiedFromTheirBlobWithTheirOwnTypeAndNeverListedAsPages() {
+        RenderedDocument d = doc("posts/img/graph.png", "c1", "/posts/img/graph.png", "graph", null);
+        RenderedDocument asset = new RenderedDocument(d.schemaVersion(), d.repo(), d.commit(), d.path(),
+                dev.inkstream.events.DocumentKind.ASSET, d.url(), d.title(), "", null, null, null, null, List.of(), null,
+                List.of(), List.of(), null, false, Map.of(), List.of(), "_inkstream/blobs/abc123");
+        var site = new SiteOutputs.Site("S", Map.of("posts/img/graph.png", asset), "pages", "/", "assets");
+
+        List<OutputObject> objects = outputs.outputs(site);
+
+        OutputObject graph = objects.stream().filter(o -> o.key().equals("posts/img/graph.png")).findFirst().orElseThrow();
+        assertThat(graph.copyFrom()).isEqualTo("_inkstream/blobs/abc123");
+        assertThat(graph.contentType()).isEqualTo("image/png");
+        assertThat(graph.cacheControl()).isEqualTo("assets");
+        assertThat(text(objects, "index.html")).doesNotContain("graph");
     }
 
     @Test

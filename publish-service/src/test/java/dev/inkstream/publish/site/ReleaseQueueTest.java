@@ -93,12 +93,15 @@ class ReleaseQueueTest {
     }
 
     @Test
-    void assetsAreNotWaitedForAndRedeliveriesAreIgnored() {
+    void assetsPassedThroughRenderAreWaitedForLikePagesAndRedeliveriesAreIgnored() {
         ChangeSet c1 = changeSet("c1", new ChangeSet.PathChange("logo.png", ChangeSet.ChangeType.ADDED, "b", DocumentKind.ASSET));
         queue.add(c1);
         queue.add(c1);
 
         assertThat(queue.size()).isEqualTo(1);
+        assertThat(queue.newestReady(docs)).isEmpty();
+
+        docs.put("logo.png", doc("logo.png", "c1", "/logo.png", "logo", null));
         assertThat(queue.newestReady(docs)).contains(c1);
     }
 }

@@ -35,6 +35,9 @@ public final class DocumentRenderer {
 
     public RenderedDocument render(SourceDocument source) {
         try {
+            if (source.kind() == DocumentKind.ASSET) {
+                return asset(source);
+            }
             return source.text() == null ? unreadable(source) : renderText(source);
         } catch (RuntimeException | StackOverflowError e) {
             return failed(source, e);
@@ -90,10 +93,23 @@ public final class DocumentRenderer {
         return parsed;
     }
 
-    /** Relative links to other Markdown files point at their pages; everything else is left alone. */
+    /** An image, a PDF, a stylesheet: published as it is, from the blob ingest stored. */
+    private static RenderedDocument asset(SourceDocument source) {
+        return new RenderedDocument(RenderedDocument.SCHEMA_VERSION, source.repo(), source.commit(), source.path(),
+                DocumentKind.ASSET, PageUrls.assetUrl(source.path()), fileName(source.path()), "", null,
+                source.lastChange() == null ? null : source.lastChange().time(), null, null, List.of(), null,
+                List.of(), List.of(), null, false, Map.of(), source.diagnostics(), source.blobRef());
+    }
+
+    /**
+     * Links are written relative to the source file; pages are published one folder deeper
+     * ({@code a/b.md} at {@code /a/b/}), so every relative link is re-based on the page: links to
+     * Markdown and text files point at their pages, links to other files at where they are
+     * published. Anchors, absolute paths and URLs with a scheme are left alone.
+     */
     private static String rewriteLink(String fromPath, String url) {
         String file = url.contains("#") ? url.substring(0, url.indexOf('#')) : url;
-        if (file.isEmpty() || !(file.endsWith(".md") || file.endsWith(".markdown")) || file.startsWith("/")) {
+        if (file.isEmpty() || file.startsWith("/") || file.startsWith("//") || url.startsWith("?")) {
             return url;
         }
         try {

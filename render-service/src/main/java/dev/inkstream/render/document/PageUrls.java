@@ -33,8 +33,28 @@ public final class PageUrls {
         String file = hash < 0 ? target : target.substring(0, hash);
         String fragment = hash < 0 ? "" : target.substring(hash);
         String fromDir = fromPath.contains("/") ? fromPath.substring(0, fromPath.lastIndexOf('/') + 1) : "";
-        String targetUrl = of(normalize(fromDir + file));
-        return relativize(of(fromPath), targetUrl) + fragment;
+        String targetPath = normalize(fromDir + file);
+        if (isPage(file)) {
+            return relativize(of(fromPath), of(targetPath)) + fragment;
+        }
+        // Any other file (an image, a PDF, a folder) is published at its own path.
+        boolean folder = file.endsWith("/") || file.isEmpty();
+        String parent = targetPath.contains("/") ? targetPath.substring(0, targetPath.lastIndexOf('/') + 1) : "";
+        String name = targetPath.substring(parent.length());
+        String base = relativize(of(fromPath), "/" + parent);
+        String link = folder ? relativize(of(fromPath), "/" + (targetPath.isEmpty() ? "" : targetPath + "/"))
+                : (base.equals("./") ? "" : base) + name;
+        return link + fragment;
+    }
+
+    /** Where an asset is published: at its own path. */
+    public static String assetUrl(String path) {
+        return "/" + path;
+    }
+
+    static boolean isPage(String file) {
+        String lower = file.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".md") || lower.endsWith(".markdown") || lower.endsWith(".txt");
     }
 
     private static String normalize(String path) {

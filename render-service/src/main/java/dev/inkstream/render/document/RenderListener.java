@@ -57,9 +57,6 @@ public class RenderListener {
             kafka.send(DeadLetterRecords.of(record, e));
             return;
         }
-        if (!source.kind().rendered()) {
-            return;
-        }
         RenderedDocument rendered = renderer.render(source);
         if (!rendered.diagnostics().isEmpty()) {
             log.info("rendered repo={} commit={} path={} with diagnostics: {}",

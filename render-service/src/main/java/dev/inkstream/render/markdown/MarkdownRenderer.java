@@ -1,7 +1,7 @@
 package dev.inkstream.render.markdown;
 
 import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.InlineLinkNode;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -57,7 +57,8 @@ public final class MarkdownRenderer {
         visit(document, node -> {
             if (node instanceof Heading heading) {
                 toc.add(new TocEntry(heading.getLevel(), heading.getAnchorRefId(), heading.getText().toString()));
-            } else if (node instanceof Link link) {
+            } else if (node instanceof InlineLinkNode link) {
+                // Links and images alike.
                 String url = link.getUrl().toString();
                 links.add(url);
                 String rewritten = rewriteLink.apply(url);

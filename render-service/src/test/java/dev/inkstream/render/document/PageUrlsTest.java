@@ -23,4 +23,13 @@ class PageUrlsTest {
         assertThat(PageUrls.relativeLink("posts/a.md", "../README.md")).isEqualTo("../../");
         assertThat(PageUrls.relativeLink("posts/a.md", "a.md#top")).isEqualTo("./#top");
     }
+
+    @Test
+    void relativeLinksToOtherFilesPointWhereTheyArePublished() {
+        assertThat(PageUrls.relativeLink("posts/2026-01-01/a.md", "img/x.png")).isEqualTo("../img/x.png");
+        assertThat(PageUrls.relativeLink("posts/a.md", "../files/cv.pdf")).isEqualTo("../../files/cv.pdf");
+        assertThat(PageUrls.relativeLink("README.md", "logo.svg")).isEqualTo("logo.svg");
+        assertThat(PageUrls.relativeLink("posts/a.md", "../")).isEqualTo("../../");
+        assertThat(PageUrls.relativeLink("posts/a.md", "cv.txt")).isEqualTo("../cv/");
+    }
 }

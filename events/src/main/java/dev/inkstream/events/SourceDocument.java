@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param text       UTF-8 text when inline; absent for assets and files over the inline limit
  * @param blobRef    claim-check reference to the content in the object store, when not inline
  * @param lastChange the commit that last changed this file, when known
+ * @param history    the commits that changed this file, newest first, up to a bound: with two
+ *                   files' histories, "how many commits has A received since B last changed" is
+ *                   answered without going back to git
  */
 public record SourceDocument(
         int schemaVersion,
@@ -23,11 +26,19 @@ public record SourceDocument(
         @Nullable String text,
         @Nullable String blobRef,
         @Nullable CommitInfo lastChange,
-        List<Diagnostic> diagnostics) implements InkstreamEvent {
+        List<Diagnostic> diagnostics,
+        List<CommitInfo> history) implements InkstreamEvent {
 
     public static final int SCHEMA_VERSION = 1;
 
     public SourceDocument {
         diagnostics = diagnostics == null ? List.of() : List.copyOf(diagnostics);
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    public SourceDocument(int schemaVersion, String repo, String commit, String path, String blobId, DocumentKind kind,
+                          @Nullable String text, @Nullable String blobRef, @Nullable CommitInfo lastChange,
+                          List<Diagnostic> diagnostics) {
+        this(schemaVersion, repo, commit, path, blobId, kind, text, blobRef, lastChange, diagnostics, List.of());
     }
 }

@@ -4,7 +4,9 @@ import dev.inkstream.events.CommitInfo;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -19,28 +21,35 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 
 /**
- * For many paths at once, the commit that last changed each: one walk of the history from the
- * head, instead of one {@code git log -1 -- path} per file, which is what makes a full import of
- * a large repository affordable.
+ * For many paths at once, the commits that changed each, newest first: one walk of the history
+ * from the head, instead of one {@code git log -- path} per file, which is what makes a full
+ * import of a large repository affordable. Bounded twice: so many commits per file, and so many
+ * commits walked in all.
  */
 public final class LastChanges {
 
-    public static Map<String, CommitInfo> of(Repository repository, ObjectId head, Collection<String> paths)
+    /** Commits kept per file: enough to count what a translation missed, small enough for an event. */
+    public static final int COMMITS_PER_FILE = 20;
+    /** History walked at most: an old repository's deep past does not slow every import down. */
+    public static final int MAX_COMMITS_WALKED = 5_000;
+
+    public static Map<String, List<CommitInfo>> of(Repository repository, ObjectId head, Collection<String> paths)
             throws IOException {
-        Map<String, CommitInfo> found = new HashMap<>();
+        Map<String, List<CommitInfo>> found = new HashMap<>();
         Set<String> remaining = new HashSet<>(paths);
-        if (remaining.isEmpty()) {
-            return found;
-        }
         try (RevWalk walk = new RevWalk(repository)) {
             walk.markStart(walk.parseCommit(head));
+            int walked = 0;
             for (RevCommit commit : walk) {
-                if (remaining.isEmpty()) {
+                if (remaining.isEmpty() || walked++ >= MAX_COMMITS_WALKED) {
                     break;
                 }
                 for (String path : changedIn(repository, walk, commit, remaining)) {
-                    found.put(path, info(commit));
-                    remaining.remove(path);
+                    List<CommitInfo> history = found.computeIfAbsent(path, p -> new ArrayList<>());
+                    history.add(info(commit));
+                    if (history.size() >= COMMITS_PER_FILE) {
+                        remaining.remove(path);
+                    }
                 }
             }
         }

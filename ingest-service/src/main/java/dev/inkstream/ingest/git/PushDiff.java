@@ -96,11 +96,12 @@ public final class PushDiff {
                 present.add(path);
             }
 
-            Map<String, CommitInfo> lastChanges = LastChanges.of(repository, head, present);
+            Map<String, List<CommitInfo>> histories = LastChanges.of(repository, head, present);
             List<SourceDocument> documents = new ArrayList<>();
             for (PathChange change : changes) {
                 if (change.type() != ChangeType.DELETED) {
-                    documents.add(document(reader, repoId, head.name(), change, lastChanges.get(change.path()), inlineTextLimit));
+                    documents.add(document(reader, repoId, head.name(), change,
+                            histories.getOrDefault(change.path(), List.of()), inlineTextLimit));
                 }
             }
             var changeSet = new ChangeSet(ChangeSet.SCHEMA_VERSION, repoId, ref, from.map(ObjectId::name).orElse(null),
@@ -146,7 +147,7 @@ public final class PushDiff {
     }
 
     private static SourceDocument document(ObjectReader reader, String repoId, String commit, PathChange change,
-                                           CommitInfo lastChange, long inlineTextLimit) throws IOException {
+                                           List<CommitInfo> history, long inlineTextLimit) throws IOException {
         List<Diagnostic> diagnostics = new ArrayList<>();
         String text = null;
         if (change.kind() != DocumentKind.ASSET) {
@@ -160,8 +161,9 @@ public final class PushDiff {
         }
         // Assets travel by claim check: the push consumer stores the blob under this key first.
         String blobRef = change.kind() == DocumentKind.ASSET ? BlobKeys.of(change.blobId()) : null;
+        CommitInfo lastChange = history.isEmpty() ? null : history.getFirst();
         return new SourceDocument(SourceDocument.SCHEMA_VERSION, repoId, commit, change.path(), change.blobId(),
-                change.kind(), text, blobRef, lastChange, diagnostics);
+                change.kind(), text, blobRef, lastChange, diagnostics, history);
     }
 
     /** Strict UTF-8; bytes that are not UTF-8 become U+FFFD and a warning, never a lost document. */

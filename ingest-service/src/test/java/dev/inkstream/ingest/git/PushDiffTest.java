@@ -75,6 +75,24 @@ class PushDiffTest {
     }
 
     @Test
+    void eachDocumentCarriesTheCommitsThatChangedItNewestFirst() throws Exception {
+        write("post.md", "v1");
+        RevCommit c1 = commit("Write post");
+        write("post_zh.md", "译文 v1");
+        RevCommit c2 = commit("Translate post");
+        write("post.md", "v2");
+        RevCommit c3 = commit("Fix a typo in post");
+
+        var result = PushDiff.compute(git.getRepository(), "blog", "refs/heads/main", Optional.empty(), c3, 1 << 20, "d");
+
+        assertThat(document(result, "post.md").history()).extracting(c -> c.id(), c -> c.subject())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(c3.name(), "Fix a typo in post"),
+                        org.assertj.core.groups.Tuple.tuple(c1.name(), "Write post"));
+        assertThat(document(result, "post_zh.md").history()).extracting(c -> c.id()).containsExactly(c2.name());
+        assertThat(document(result, "post.md").lastChange().id()).isEqualTo(c3.name());
+    }
+
+    @Test
     void invalidUtf8AndOversizedFilesBecomeDiagnosticsNotLostDocuments() throws Exception {
         Files.write(work.resolve("latin1.md"), new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'});
         write("big.md", "x".repeat(2000));

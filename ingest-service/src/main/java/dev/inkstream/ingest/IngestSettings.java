@@ -35,12 +35,21 @@ public record IngestSettings(
      * @param secrets  webhook secrets; any one verifies a delivery, so a secret can be rotated
      * @param fullName the forge's name for it ({@code owner/name}) as webhook payloads carry it;
      *                 defaults to the repository id
+     * @param username user name for https fetches with {@code token}
+     * @param token    access token (or password) for https fetches; set it from a secret store,
+     *                 e.g. {@code INKSTREAM_INGEST_REPOSITORIES_<ID>_TOKEN}
      */
     public record Repository(
             String url,
             @DefaultValue("main") String branch,
             @DefaultValue List<String> secrets,
-            @Nullable String fullName) {
+            @Nullable String fullName,
+            @DefaultValue("x-access-token") String username,
+            @Nullable String token) {
+
+        public Repository(String url, String branch, List<String> secrets, @Nullable String fullName) {
+            this(url, branch, secrets, fullName, "x-access-token", null);
+        }
 
         public String branchRef() {
             return "refs/heads/" + branch;

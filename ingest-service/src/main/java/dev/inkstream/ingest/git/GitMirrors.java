@@ -12,6 +12,7 @@ import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * Bare mirrors of the configured repositories under the data dir, fetched incrementally. The
@@ -37,8 +38,11 @@ public final class GitMirrors {
         }
         Repository repository = open(repoId);
         try (Git git = new Git(repository)) {
-            git.fetch()
-                    .setRemote(config.url())
+            var fetch = git.fetch();
+            if (config.token() != null && !config.token().isBlank()) {
+                fetch.setCredentialsProvider(new UsernamePasswordCredentialsProvider(config.username(), config.token()));
+            }
+            fetch.setRemote(config.url())
                     .setRefSpecs(new RefSpec("+" + config.branchRef() + ":" + config.branchRef()))
                     .setForceUpdate(true)
                     // JGit's object checker refuses trees with '..', '.git' or otherwise unsafe entries.

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -46,6 +47,11 @@ public record IngestSettings(
             @Nullable String fullName,
             @DefaultValue("x-access-token") String username,
             @Nullable String token) {
+
+        /** The one Spring binds to (a record with a second constructor needs telling). */
+        @ConstructorBinding
+        public Repository {
+        }
 
         public Repository(String url, String branch, List<String> secrets, @Nullable String fullName) {
             this(url, branch, secrets, fullName, "x-access-token", null);

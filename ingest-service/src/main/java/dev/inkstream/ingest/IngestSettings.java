@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxPayload      webhook bodies larger than this are refused with 413
  * @param inlineTextLimit text files up to this size travel inside the event; larger ones become an error page
  * @param maxFileSize     files larger than this are not published at all (reported in the change set)
+ * @param documentsPerBatch how many documents of a push are read from git and sent at a time
  */
 @ConfigurationProperties("inkstream.ingest")
 public record IngestSettings(
@@ -25,7 +26,8 @@ public record IngestSettings(
         @DefaultValue Map<String, Repository> repositories,
         @DefaultValue("25MB") DataSize maxPayload,
         @DefaultValue("1MB") DataSize inlineTextLimit,
-        @DefaultValue("5MB") DataSize maxFileSize) {
+        @DefaultValue("5MB") DataSize maxFileSize,
+        @DefaultValue("500") int documentsPerBatch) {
 
     /**
      * One accepted repository.

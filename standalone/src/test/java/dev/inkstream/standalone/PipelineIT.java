@@ -72,6 +72,20 @@ class PipelineIT {
     }
 
     @Test
+    void aPushOfMoreFilesThanOneBatchIsPublishedWhole() throws Exception {
+        try (Git git = cloneDemo()) {
+            for (int i = 0; i < 600; i++) {
+                write(git, "it/many/page-" + i + ".md", "# Page " + i + "\n\nOne of many.\n");
+            }
+            RevCommit head = commitAndPush(git, "A push of 600 pages: two batches of ingest");
+
+            awaitPage("/it/many/page-599/", body -> body.contains("One of many."));
+            assertThat(get("/it/many/page-0/").statusCode()).isEqualTo(200);
+            assertThat(release(head.name()).objectsWritten()).as("600 pages and the index").isGreaterThanOrEqualTo(601);
+        }
+    }
+
+    @Test
     void imagesTravelByClaimCheckAndArePublishedWhereThePageLinksThem() throws Exception {
         byte[] png = java.util.Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");

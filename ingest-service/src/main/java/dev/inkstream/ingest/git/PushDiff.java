@@ -41,7 +41,34 @@ import org.eclipse.jgit.api.errors.CanceledException;
 public final class PushDiff {
 
     /** What one push contributes to Kafka: documents to write, paths to tombstone, and the change set. */
-    public record Result(ChangeSet changeSet, List<SourceDocument> documents, List<String> deletedPaths) {
+    /**
+     * What one push contributes: the change set, the paths to tombstone, and the documents to
+     * write, which are read from git only when asked for, a bounded batch at a time, so a push of
+     * tens of thousands of files never holds all their text at once.
+     */
+    public record Result(ChangeSet changeSet, List<String> deletedPaths, List<PathChange> written,
+                         Map<String, List<CommitInfo>> histories, Repository repository, long inlineTextLimit) {
+
+        /** How many documents {@link #documents(int, int)} can load. */
+        public int documentCount() {
+            return written.size();
+        }
+
+        /** Documents {@code from} (inclusive) to {@code to} (exclusive), read from git now. */
+        public List<SourceDocument> documents(int from, int to) throws IOException {
+            List<SourceDocument> documents = new ArrayList<>(to - from);
+            try (ObjectReader reader = repository.newObjectReader()) {
+                for (PathChange change : written.subList(from, to)) {
+                    documents.add(document(reader, changeSet.repo(), changeSet.after(), change,
+                            histories.getOrDefault(change.path(), List.of()), inlineTextLimit));
+                }
+            }
+            return documents;
+        }
+
+        public List<SourceDocument> documents() throws IOException {
+            return documents(0, documentCount());
+        }
 
         /** The same result, reporting one more file that is not published. */
         public Result withSkipped(ChangeSet.Skipped skipped) {
@@ -49,7 +76,7 @@ public final class PushDiff {
             List<ChangeSet.Skipped> all = new ArrayList<>(c.skipped());
             all.add(0, skipped);
             return new Result(new ChangeSet(c.schemaVersion(), c.repo(), c.ref(), c.before(), c.after(), c.deliveryId(),
-                    c.changes(), all), documents, deletedPaths);
+                    c.changes(), all), deletedPaths, written, histories, repository, inlineTextLimit);
         }
     }
 
@@ -97,16 +124,10 @@ public final class PushDiff {
             }
 
             Map<String, List<CommitInfo>> histories = LastChanges.of(repository, head, present);
-            List<SourceDocument> documents = new ArrayList<>();
-            for (PathChange change : changes) {
-                if (change.type() != ChangeType.DELETED) {
-                    documents.add(document(reader, repoId, head.name(), change,
-                            histories.getOrDefault(change.path(), List.of()), inlineTextLimit));
-                }
-            }
+            List<PathChange> written = changes.stream().filter(c -> c.type() != ChangeType.DELETED).toList();
             var changeSet = new ChangeSet(ChangeSet.SCHEMA_VERSION, repoId, ref, from.map(ObjectId::name).orElse(null),
                     head.name(), deliveryId, changes, skipped);
-            return new Result(changeSet, documents, deleted);
+            return new Result(changeSet, deleted, written, histories, repository, inlineTextLimit);
         }
     }
 

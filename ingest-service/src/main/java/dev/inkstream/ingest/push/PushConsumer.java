@@ -71,12 +71,17 @@ public class PushConsumer {
                     last.filter(commit -> isCommit(mirror, commit)), head,
                     settings.inlineTextLimit().toBytes(), push.deliveryId(), siteConfig.rules());
             PushDiff.Result result = siteConfig.problem().map(diff::withSkipped).orElse(diff);
-            for (var document : result.documents()) {
-                if (document.blobRef() != null) {
-                    // Before the event that refers to it: a reader never follows a dangling claim check.
-                    blobs.ensureStored(mirror, document.blobId());
+            // One transaction however large the push, read from git in bounded batches: the producer
+            // streams each batch to the broker, so memory holds one batch of text at a time.
+            int batch = settings.documentsPerBatch();
+            for (int from = 0; from < result.documentCount(); from += batch) {
+                for (var document : result.documents(from, Math.min(result.documentCount(), from + batch))) {
+                    if (document.blobRef() != null) {
+                        // Before the event that refers to it: a reader never follows a dangling claim check.
+                        blobs.ensureStored(mirror, document.blobId());
+                    }
+                    kafka.send(Topics.SOURCE, Topics.documentKey(push.repo(), document.path()), document);
                 }
-                kafka.send(Topics.SOURCE, Topics.documentKey(push.repo(), document.path()), document);
             }
             for (String path : result.deletedPaths()) {
                 kafka.send(Topics.SOURCE, Topics.documentKey(push.repo(), path), null);
@@ -84,7 +89,7 @@ public class PushConsumer {
             kafka.send(Topics.CHANGES, push.repo(), result.changeSet());
             afterCommit(() -> mirrors.markIngested(push.repo(), config.branch(), head));
             log.info("ingested repo={} commit={} delivery={}: {} documents, {} deletions, {} skipped",
-                    push.repo(), head.name(), push.deliveryId(), result.documents().size(), result.deletedPaths().size(),
+                    push.repo(), head.name(), push.deliveryId(), result.documentCount(), result.deletedPaths().size(),
                     result.changeSet().skipped().size());
             result.changeSet().skipped().forEach(skipped -> log.warn("not published: repo={} commit={} path={}: {}",
                     push.repo(), head.name(), skipped.path(), skipped.reason().message()));

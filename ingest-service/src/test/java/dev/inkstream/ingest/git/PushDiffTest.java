@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -93,6 +94,24 @@ class PushDiffTest {
     }
 
     @Test
+    void documentsAreReadFromGitInWhateverBatchesTheCallerAsksFor() throws Exception {
+        for (int i = 0; i < 7; i++) {
+            write("p" + i + ".md", "page " + i);
+        }
+        RevCommit head = commit("seven pages");
+
+        var result = PushDiff.compute(git.getRepository(), "blog", "refs/heads/main", Optional.empty(), head, 1 << 20, "d");
+        List<SourceDocument> batched = new java.util.ArrayList<>();
+        for (int from = 0; from < result.documentCount(); from += 3) {
+            batched.addAll(result.documents(from, Math.min(result.documentCount(), from + 3)));
+        }
+
+        assertThat(result.documentCount()).isEqualTo(7);
+        assertThat(batched).isEqualTo(result.documents());
+        assertThat(batched).extracting(SourceDocument::text).contains("page 0", "page 6");
+    }
+
+    @Test
     void invalidUtf8AndOversizedFilesBecomeDiagnosticsNotLostDocuments() throws Exception {
         Files.write(work.resolve("latin1.md"), new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'});
         write("big.md", "x".repeat(2000));
@@ -114,7 +133,7 @@ class PushDiffTest {
         });
     }
 
-    private static SourceDocument document(PushDiff.Result result, String path) {
+    private static SourceDocument document(PushDiff.Result result, String path) throws IOException {
         return result.documents().stream().filter(d -> d.path().equals(path)).findFirst().orElseThrow();
     }
 

@@ -27,7 +27,7 @@ class WebhookIntakeTest {
             "handbook", new IngestSettings.Repository("/srv/handbook.git", "main", List.of("gl-token"), "docs-team/handbook"),
             "cv", new IngestSettings.Repository("/srv/cv.git", "main", List.of("gitea-secret"), "ling/cv"),
             "demo", new IngestSettings.Repository("/srv/demo.git", "main", List.of("plain-secret"), null)),
-            DataSize.ofMegabytes(25), DataSize.ofMegabytes(1), DataSize.ofMegabytes(5));
+            DataSize.ofMegabytes(25), DataSize.ofMegabytes(1), DataSize.ofMegabytes(5), 500);
     private final WebhookIntake intake = new WebhookIntake(SETTINGS, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test

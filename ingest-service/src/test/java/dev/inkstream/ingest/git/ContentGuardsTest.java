@@ -7,7 +7,6 @@ import dev.inkstream.events.ChangeSet.ChangeType;
 import dev.inkstream.events.ChangeSet.PathChange;
 import dev.inkstream.events.Diagnostic;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -175,13 +174,10 @@ class ContentGuardsTest {
     }
 
     private void write(String path, String text) throws IOException {
-        Path file = work.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        WorkTree.write(git, path, text);
     }
 
     private RevCommit commit(String message) throws Exception {
-        git.add().addFilepattern(".").call();
-        return git.commit().setMessage(message).setAuthor("A", "a@example.org").setSign(false).call();
+        return WorkTree.commit(git, message);
     }
 }

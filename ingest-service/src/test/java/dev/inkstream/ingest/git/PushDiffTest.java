@@ -7,7 +7,6 @@ import dev.inkstream.events.ChangeSet.PathChange;
 import dev.inkstream.events.DocumentKind;
 import dev.inkstream.events.SourceDocument;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -138,14 +137,11 @@ class PushDiffTest {
     }
 
     private void write(String path, String text) throws IOException {
-        Path file = work.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        WorkTree.write(git, path, text);
     }
 
     private RevCommit commit(String message) throws Exception {
-        git.add().addFilepattern(".").call();
-        return git.commit().setMessage(message).setAuthor("Ada", "ada@example.org").setSign(false).call();
+        return WorkTree.commit(git, message);
     }
 
 }

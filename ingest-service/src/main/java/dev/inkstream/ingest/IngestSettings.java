@@ -41,6 +41,9 @@ public record IngestSettings(
      * @param username user name for https fetches with {@code token}
      * @param token    access token (or password) for https fetches; set it from a secret store,
      *                 e.g. {@code INKSTREAM_INGEST_REPOSITORIES_<ID>_TOKEN}
+     * @param sshKey   private key file (a deploy key) for {@code ssh://} and {@code git@host:path} URLs
+     * @param knownHosts known_hosts file that must list the server's host key; a server not in it
+     *                 is refused
      */
     public record Repository(
             String url,
@@ -48,7 +51,9 @@ public record IngestSettings(
             @DefaultValue List<String> secrets,
             @Nullable String fullName,
             @DefaultValue("x-access-token") String username,
-            @Nullable String token) {
+            @Nullable String token,
+            @Nullable Path sshKey,
+            @Nullable Path knownHosts) {
 
         /** The one Spring binds to (a record with a second constructor needs telling). */
         @ConstructorBinding
@@ -56,7 +61,7 @@ public record IngestSettings(
         }
 
         public Repository(String url, String branch, List<String> secrets, @Nullable String fullName) {
-            this(url, branch, secrets, fullName, "x-access-token", null);
+            this(url, branch, secrets, fullName, "x-access-token", null, null, null);
         }
 
         public String branchRef() {

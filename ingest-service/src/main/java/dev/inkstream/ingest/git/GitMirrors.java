@@ -11,7 +11,11 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import java.util.List;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
@@ -42,6 +46,14 @@ public final class GitMirrors {
             if (config.token() != null && !config.token().isBlank()) {
                 fetch.setCredentialsProvider(new UsernamePasswordCredentialsProvider(config.username(), config.token()));
             }
+            if (config.sshKey() != null) {
+                SshdSessionFactory ssh = sshSessionFactory(config);
+                fetch.setTransportConfigCallback(transport -> {
+                    if (transport instanceof SshTransport sshTransport) {
+                        sshTransport.setSshSessionFactory(ssh);
+                    }
+                });
+            }
             fetch.setRemote(config.url())
                     .setRefSpecs(new RefSpec("+" + config.branchRef() + ":" + config.branchRef()))
                     .setForceUpdate(true)
@@ -53,6 +65,21 @@ public final class GitMirrors {
             throw e;
         }
         return repository;
+    }
+
+    /**
+     * SSH with exactly the configured key and known_hosts, never the service user's own ~/.ssh:
+     * what ingest may fetch, and from which servers, is configuration only.
+     */
+    private SshdSessionFactory sshSessionFactory(IngestSettings.Repository config) {
+        Path sshHome = mirrorsDir.resolveSibling("ssh-home");
+        return new SshdSessionFactoryBuilder()
+                .setHomeDirectory(sshHome.toFile())
+                .setSshDirectory(sshHome.resolve(".ssh").toFile())
+                .setDefaultIdentities(dir -> List.of(config.sshKey()))
+                .setDefaultKnownHostsFiles(dir -> config.knownHosts() == null ? List.of() : List.of(config.knownHosts()))
+                .setPreferredAuthentications("publickey")
+                .build(null);
     }
 
     private Path mirrorDir(String repoId) {

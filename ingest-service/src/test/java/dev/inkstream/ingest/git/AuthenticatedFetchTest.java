@@ -96,7 +96,7 @@ class AuthenticatedFetchTest {
 
     @Test
     void fetchesWithTheConfiguredToken() throws Exception {
-        var config = new IngestSettings.Repository(url, "main", List.of("s"), null, "oauth2", TOKEN);
+        var config = new IngestSettings.Repository(url, "main", List.of("s"), null, "oauth2", TOKEN, null, null);
 
         try (Repository mirror = new GitMirrors(work.resolve("data")).fetch("site", config)) {
             assertThat(mirror.resolve("refs/heads/main")).isEqualTo(head);
@@ -106,7 +106,7 @@ class AuthenticatedFetchTest {
     @Test
     void aMissingOrWrongTokenIsAClearFetchError() {
         var none = new IngestSettings.Repository(url, "main", List.of("s"), null);
-        var wrong = new IngestSettings.Repository(url, "main", List.of("s"), null, "oauth2", "not-it");
+        var wrong = new IngestSettings.Repository(url, "main", List.of("s"), null, "oauth2", "not-it", null, null);
 
         assertThatThrownBy(() -> new GitMirrors(work.resolve("d1")).fetch("site", none).close())
                 .isInstanceOf(TransportException.class).hasMessageContaining("Authentication is required");

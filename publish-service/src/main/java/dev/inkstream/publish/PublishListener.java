@@ -109,7 +109,7 @@ public class PublishListener implements ConsumerSeekAware {
     /** A failed release stays queued and is retried with the next batch or idle event. */
     private void publish(ChangeSet changeSet) {
         try {
-            var release = publisher.publishChangeSet(changeSet, model.documents(changeSet.repo()));
+            var release = publisher.publishChangeSet(changeSet, model.documents(changeSet.repo()), model.skipped(changeSet.repo()));
             model.released(changeSet);
             kafka.send(Topics.RELEASES, changeSet.repo(), release);
         } catch (RuntimeException e) {

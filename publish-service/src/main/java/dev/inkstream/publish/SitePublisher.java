@@ -34,14 +34,15 @@ public class SitePublisher {
         this.deployer = new BucketDeployer(s3, s3Settings.bucket());
     }
 
-    public ReleasePublished publishChangeSet(ChangeSet changeSet, Map<String, RenderedDocument> documents) {
+    public ReleasePublished publishChangeSet(ChangeSet changeSet, Map<String, RenderedDocument> documents,
+                                             List<ChangeSet.Skipped> skipped) {
         String repo = changeSet.repo();
         String prefix = settings.prefixOf(repo);
         Map<String, Long> timings = new LinkedHashMap<>();
 
         long start = System.nanoTime();
         var site = new SiteOutputs.Site(settings.siteTitle(), documents, settings.pageCacheControl(), "/" + prefix,
-                settings.assetCacheControl());
+                settings.assetCacheControl(), skipped);
         for (var collision : siteOutputs.collisions(site)) {
             log.warn("repo={} commit={}: {} and {} would both be published at {}; only {} is, rename the others",
                     repo, changeSet.after(), collision.published(), collision.hidden(), collision.url(), collision.published());

@@ -86,6 +86,22 @@ class PipelineIT {
     }
 
     @Test
+    void filesIngestRefusesAreReportedWhereAuthorsAndToolsCanReadThem() throws Exception {
+        try (Git git = cloneDemo()) {
+            Path link = git.getRepository().getWorkTree().toPath().resolve("it/secret-link.md");
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, Path.of("/etc/passwd"));
+            write(git, "it/next-to-link.md", "# Next to a link\n");
+            commitAndPush(git, "A symlink and a page");
+
+            awaitPage("/it/next-to-link/", body -> body.contains("Next to a link"));
+            String report = awaitPage("/_inkstream/diagnostics.json", body -> body.contains("it/secret-link.md"));
+            assertThat(report).contains("symlink-skipped", "is a symbolic link");
+            assertThat(get("/it/secret-link/").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void imagesTravelByClaimCheckAndArePublishedWhereThePageLinksThem() throws Exception {
         byte[] png = java.util.Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");

@@ -32,7 +32,7 @@ class PublishCommandIT {
             Result first = publish("--repo", repo.toString(), "--data", data.toString(), "--out", out.toString());
 
             assertThat(first.exit).as(first.output).isZero();
-            assertThat(first.output).contains("Published site (main)", "3 documents", "4 objects written", "0 deleted");
+            assertThat(first.output).contains("Published site (main)", "3 documents", "5 objects written", "0 deleted");
             assertThat(Files.readString(out.resolve("notes/one/index.html"))).contains("First note.");
             assertThat(Files.readString(out.resolve("index.html"))).contains("Welcome.", "notes/two/");
             assertThat(out.resolve("_inkstream/current.json")).exists();
@@ -43,7 +43,7 @@ class PublishCommandIT {
 
             assertThat(second.exit).as(second.output).isZero();
             // Dated pages: the index lists the same titles and dates, so only the revised page changes.
-            assertThat(second.output).contains("3 documents", "1 objects written", "3 unchanged", "0 deleted");
+            assertThat(second.output).contains("3 documents", "1 objects written", "4 unchanged", "0 deleted");
             assertThat(Files.readString(out.resolve("notes/two/index.html"))).contains("revised");
 
             // A deletion, then a restart with more work: the replayed queue must not wait for the

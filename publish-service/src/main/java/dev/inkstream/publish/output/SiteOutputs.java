@@ -1,6 +1,8 @@
 package dev.inkstream.publish.output;
 
+import dev.inkstream.events.ChangeSet;
 import dev.inkstream.events.Diagnostic;
+import dev.inkstream.events.EventJson;
 import dev.inkstream.events.RenderedDocument;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
@@ -32,12 +34,15 @@ public final class SiteOutputs {
      *                 prefixed site): the 404 page is served at any depth, so it cannot link relatively
      */
     public record Site(String title, Map<String, RenderedDocument> documents, String cacheControl, String rootPath,
-                       String assetCacheControl) {
+                       String assetCacheControl, List<ChangeSet.Skipped> skipped) {
 
         public Site(String title, Map<String, RenderedDocument> documents, String cacheControl) {
-            this(title, documents, cacheControl, "/", cacheControl);
+            this(title, documents, cacheControl, "/", cacheControl, List.of());
         }
     }
+
+    /** Where authors and tools find every diagnostic of the release. */
+    public static final String DIAGNOSTICS_KEY = "_inkstream/diagnostics.json";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
@@ -98,7 +103,28 @@ public final class SiteOutputs {
         outputs.add(OutputObject.html("index.html", render("index", site, "/", homeContext), site.cacheControl()));
         outputs.add(OutputObject.html("404.html", render("404", site, "/", Map.of("root", site.rootPath())),
                 site.cacheControl()));
+        outputs.add(diagnostics(site, hidden));
         return outputs;
+    }
+
+    /**
+     * The release's diagnostics as JSON: every document with any, every file ingest did not
+     * publish, and every source hidden by a URL collision. Sorted, so it changes only when they do.
+     */
+    private static OutputObject diagnostics(Site site, Set<String> hidden) {
+        List<Map<String, Object>> documents = site.documents().values().stream()
+                .filter(d -> !d.diagnostics().isEmpty())
+                .sorted(Comparator.comparing(RenderedDocument::path))
+                .map(d -> Map.<String, Object>of("path", d.path(), "url", d.url(), "diagnostics", d.diagnostics()))
+                .toList();
+        List<Map<String, Object>> notPublished = new ArrayList<>();
+        site.skipped().forEach(s -> notPublished.add(Map.of("path", s.path(), "reason", s.reason())));
+        hidden.stream().sorted().forEach(path -> notPublished.add(Map.of("path", path,
+                "reason", Diagnostic.warning("url-collision", path + " has the same URL as another source; rename it"))));
+        Map<String, Object> report = new java.util.LinkedHashMap<>();
+        report.put("documents", documents);
+        report.put("notPublished", notPublished);
+        return OutputObject.of(DIAGNOSTICS_KEY, EventJson.write(report), "application/json", "no-cache");
     }
 
     /** Assets are published at their own path, copied from the blob ingest stored. */

@@ -3,6 +3,7 @@ package dev.inkstream.publish.site;
 import dev.inkstream.events.ChangeSet;
 import dev.inkstream.events.RenderedDocument;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,8 @@ public final class SiteModel {
 
     private final Map<String, Map<String, RenderedDocument>> documents = new HashMap<>();
     private final Map<String, ReleaseQueue> queues = new HashMap<>();
+    /** Files ingest refused, by repository and path, until a later push publishes or deletes them. */
+    private final Map<String, Map<String, ChangeSet.Skipped>> skipped = new HashMap<>();
 
     public void apply(RenderedDocument document) {
         documents.computeIfAbsent(document.repo(), r -> new HashMap<>()).put(document.path(), document);
@@ -31,6 +34,15 @@ public final class SiteModel {
 
     public void enqueue(ChangeSet changeSet) {
         queues.computeIfAbsent(changeSet.repo(), r -> new ReleaseQueue()).add(changeSet);
+        Map<String, ChangeSet.Skipped> refused = skipped.computeIfAbsent(changeSet.repo(), r -> new HashMap<>());
+        changeSet.changes().forEach(change -> refused.remove(change.path()));
+        changeSet.skipped().forEach(skip -> refused.put(skip.path(), skip));
+    }
+
+    /** What the repository's latest pushes left unpublished, and why. */
+    public List<ChangeSet.Skipped> skipped(String repo) {
+        return skipped.getOrDefault(repo, Map.of()).values().stream()
+                .sorted(java.util.Comparator.comparing(ChangeSet.Skipped::path)).toList();
     }
 
     public Set<String> repositoriesWithQueuedChanges() {
@@ -59,5 +71,6 @@ public final class SiteModel {
     public void clear() {
         documents.clear();
         queues.clear();
+        skipped.clear();
     }
 }

@@ -22,8 +22,9 @@ class SiteOutputsTest {
         List<OutputObject> objects = outputs.outputs(new SiteOutputs.Site("My site", docs, "max-age=60"));
 
         assertThat(objects).extracting(OutputObject::key)
-                .containsExactlyInAnyOrder("posts/a/index.html", "posts/b/index.html", "index.html", "404.html");
-        assertThat(objects).allSatisfy(o -> {
+                .containsExactlyInAnyOrder("posts/a/index.html", "posts/b/index.html", "index.html", "404.html",
+                        SiteOutputs.DIAGNOSTICS_KEY);
+        assertThat(objects).filteredOn(o -> o.key().endsWith(".html")).allSatisfy(o -> {
             assertThat(o.contentType()).isEqualTo("text/html; charset=utf-8");
             assertThat(o.cacheControl()).isEqualTo("max-age=60");
         });
@@ -53,7 +54,8 @@ class SiteOutputsTest {
 
         List<OutputObject> objects = outputs.outputs(new SiteOutputs.Site("S", docs, "c"));
 
-        assertThat(objects).extracting(OutputObject::key).containsExactlyInAnyOrder("index.html", "404.html");
+        assertThat(objects).extracting(OutputObject::key)
+                .containsExactlyInAnyOrder("index.html", "404.html", SiteOutputs.DIAGNOSTICS_KEY);
         assertThat(text(objects, "index.html")).contains("Welcome body").doesNotContain("Work in progress");
     }
 
@@ -87,7 +89,7 @@ class SiteOutputsTest {
     void the404PageLinksHomeAbsolutelyBecauseItIsServedAtAnyDepth() {
         var docs = Map.of("a.md", doc("a.md", "c1", "/a/", "A", null));
 
-        String notFound = text(outputs.outputs(new SiteOutputs.Site("S", docs, "c", "/docs/", "c")), "404.html");
+        String notFound = text(outputs.outputs(new SiteOutputs.Site("S", docs, "c", "/docs/", "c", List.of())), "404.html");
 
         assertThat(notFound).contains("<a href=\"/docs/\">S</a>", "<a href=\"/docs/\">Go to the home page</a>");
     }
@@ -112,7 +114,7 @@ class SiteOutputsTest {
         RenderedDocument asset = new RenderedDocument(d.schemaVersion(), d.repo(), d.commit(), d.path(),
                 dev.inkstream.events.DocumentKind.ASSET, d.url(), d.title(), "", null, null, null, null, List.of(), null,
                 List.of(), List.of(), null, false, Map.of(), List.of(), "_inkstream/blobs/abc123");
-        var site = new SiteOutputs.Site("S", Map.of("posts/img/graph.png", asset), "pages", "/", "assets");
+        var site = new SiteOutputs.Site("S", Map.of("posts/img/graph.png", asset), "pages", "/", "assets", List.of());
 
         List<OutputObject> objects = outputs.outputs(site);
 
@@ -121,6 +123,24 @@ class SiteOutputsTest {
         assertThat(graph.contentType()).isEqualTo("image/png");
         assertThat(graph.cacheControl()).isEqualTo("assets");
         assertThat(text(objects, "index.html")).doesNotContain("graph");
+    }
+
+    @Test
+    void theDiagnosticsReportListsDocumentProblemsAndFilesNotPublished() {
+        RenderedDocument d = doc("bad.md", "c1", "/bad/", "Bad", null);
+        RenderedDocument bad = new RenderedDocument(d.schemaVersion(), d.repo(), d.commit(), d.path(), d.kind(), d.url(),
+                d.title(), d.html(), null, null, null, null, List.of(), null, List.of(), List.of(), null, false, Map.of(),
+                List.of(dev.inkstream.events.Diagnostic.at(dev.inkstream.events.Diagnostic.Severity.ERROR,
+                        "front-matter-invalid", "front matter is not valid YAML", 3, 7)));
+        var skipped = List.of(new dev.inkstream.events.ChangeSet.Skipped("link.md",
+                dev.inkstream.events.Diagnostic.warning("symlink-skipped", "link.md is a symbolic link")));
+        var site = new SiteOutputs.Site("S", Map.of("bad.md", bad, "ok.md", doc("ok.md", "c1", "/ok/", "OK", null)),
+                "c", "/", "c", skipped);
+
+        String report = text(outputs.outputs(site), SiteOutputs.DIAGNOSTICS_KEY);
+
+        assertThat(report).contains("\"path\":\"bad.md\"", "front-matter-invalid", "\"line\":3", "\"column\":7",
+                "\"notPublished\"", "symlink-skipped", "link.md").doesNotContain("ok.md");
     }
 
     @Test

@@ -127,15 +127,50 @@ public final class SiteOutputs {
         return OutputObject.of(DIAGNOSTICS_KEY, EventJson.write(report), "application/json", "no-cache");
     }
 
-    /** Assets are published at their own path, copied from the blob ingest stored. */
+    /**
+     * Assets are published at their own path, copied from the blob ingest stored, when a
+     * published page links to them: a repository's other files (scans, exports, drafts of a CV)
+     * stay private unless a page points at them.
+     */
     private static List<OutputObject> assets(Site site) {
+        Set<String> referenced = referencedPaths(site);
         return site.documents().values().stream()
-                .filter(d -> !d.kind().isPage() && d.blobRef() != null)
+                .filter(d -> !d.kind().isPage() && d.blobRef() != null && referenced.contains(d.path()))
                 .sorted(Comparator.comparing(RenderedDocument::path))
                 .map(d -> OutputObject.copy(d.url().substring(1), d.blobRef(),
                         d.blobRef().substring(d.blobRef().lastIndexOf('/') + 1),
                         MediaTypes.of(d.path()), site.assetCacheControl()))
                 .toList();
+    }
+
+    /** Repository paths that published pages link to, resolved from each page's own folder. */
+    static Set<String> referencedPaths(Site site) {
+        Set<String> referenced = new java.util.HashSet<>();
+        for (RenderedDocument page : site.documents().values()) {
+            if (!page.kind().isPage() || page.draft()) {
+                continue;
+            }
+            String folder = page.path().contains("/") ? page.path().substring(0, page.path().lastIndexOf('/') + 1) : "";
+            for (String link : page.links()) {
+                resolve(folder, link).ifPresent(referenced::add);
+            }
+        }
+        return referenced;
+    }
+
+    private static java.util.Optional<String> resolve(String folder, String link) {
+        try {
+            java.net.URI uri = new java.net.URI(null, null, link.replaceFirst("[?#].*$", ""), null);
+            if (uri.getPath().isEmpty() || link.startsWith("/") || link.contains("://") || link.startsWith("mailto:")) {
+                return java.util.Optional.empty();
+            }
+            java.net.URI base = new java.net.URI(null, null, "/" + folder, null);
+            String path = base.resolve(uri).normalize().getPath();
+            return path.startsWith("/") && !path.startsWith("/..") ? java.util.Optional.of(path.substring(1))
+                    : java.util.Optional.empty();
+        } catch (java.net.URISyntaxException notAPath) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** {@code /posts/hello/} is stored as {@code posts/hello/index.html}. */

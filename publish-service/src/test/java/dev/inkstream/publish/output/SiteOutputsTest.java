@@ -114,15 +114,39 @@ class SiteOutputsTest {
         RenderedDocument asset = new RenderedDocument(d.schemaVersion(), d.repo(), d.commit(), d.path(),
                 dev.inkstream.events.DocumentKind.ASSET, d.url(), d.title(), "", null, null, null, null, List.of(), null,
                 List.of(), List.of(), null, false, Map.of(), List.of(), "_inkstream/blobs/abc123");
-        var site = new SiteOutputs.Site("S", Map.of("posts/img/graph.png", asset), "pages", "/", "assets", List.of());
+        RenderedDocument p = doc("posts/post.md", "c1", "/posts/post/", "Post", null);
+        RenderedDocument post = new RenderedDocument(p.schemaVersion(), p.repo(), p.commit(), p.path(), p.kind(), p.url(),
+                p.title(), p.html(), null, null, null, null, List.of(), null, List.of(), List.of("img/graph.png#x"), null,
+                false, Map.of(), List.of());
+        RenderedDocument unlinked = new RenderedDocument(asset.schemaVersion(), asset.repo(), asset.commit(),
+                "scans/passport.jpg", asset.kind(), "/scans/passport.jpg", "passport", "", null, null, null, null,
+                List.of(), null, List.of(), List.of(), null, false, Map.of(), List.of(), "_inkstream/blobs/def456");
+        var site = new SiteOutputs.Site("S", Map.of("posts/img/graph.png", asset, "posts/post.md", post,
+                "scans/passport.jpg", unlinked), "pages", "/", "assets", List.of());
 
         List<OutputObject> objects = outputs.outputs(site);
+
+        assertThat(objects).extracting(OutputObject::key).as("an asset no page links to stays private")
+                .doesNotContain("scans/passport.jpg");
 
         OutputObject graph = objects.stream().filter(o -> o.key().equals("posts/img/graph.png")).findFirst().orElseThrow();
         assertThat(graph.copyFrom()).isEqualTo("_inkstream/blobs/abc123");
         assertThat(graph.contentType()).isEqualTo("image/png");
         assertThat(graph.cacheControl()).isEqualTo("assets");
         assertThat(text(objects, "index.html")).doesNotContain("graph");
+    }
+
+    @Test
+    void referencesResolveFromThePagesFolderAndIgnoreUrlsAnchorsAndEscapes() {
+        RenderedDocument p = doc("docs/guide/intro.md", "c1", "/docs/guide/intro/", "Intro", null);
+        RenderedDocument intro = new RenderedDocument(p.schemaVersion(), p.repo(), p.commit(), p.path(), p.kind(), p.url(),
+                p.title(), p.html(), null, null, null, null, List.of(), null, List.of(),
+                List.of("../img/a.png", "b.pdf?dl=1", "https://example.org/c.png", "#top", "../../../../etc/passwd",
+                        "my file.png", "/abs.png"), null, false, Map.of(), List.of());
+
+        var referenced = SiteOutputs.referencedPaths(new SiteOutputs.Site("S", Map.of(p.path(), intro), "c"));
+
+        assertThat(referenced).containsExactlyInAnyOrder("docs/img/a.png", "docs/guide/b.pdf", "docs/guide/my file.png");
     }
 
     @Test

@@ -120,6 +120,11 @@ class PipelineIT {
             assertThat(served.statusCode()).isEqualTo(200);
             assertThat(served.headers().firstValue("Content-Type")).contains("image/png");
             assertThat(served.body()).isEqualTo(png);
+            String blobId = new org.eclipse.jgit.lib.ObjectInserter.Formatter()
+                    .idFor(org.eclipse.jgit.lib.Constants.OBJ_BLOB, png).name();
+            assertThat(runtime.s3().headObject(b -> b.bucket(LocalRuntime.BUCKET).key("_inkstream/blobs/" + blobId)))
+                    .as("the blob is in the store").isNotNull();
+            assertThat(get("/_inkstream/blobs/" + blobId).statusCode()).as("blobs are not served").isEqualTo(404);
         }
     }
 

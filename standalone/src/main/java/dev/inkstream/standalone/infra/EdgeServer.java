@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import dev.inkstream.events.BlobKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -202,7 +203,9 @@ public final class EdgeServer implements AutoCloseable {
                 sendText(400, "Bad request path.\n");
                 return;
             }
-            StoredObject object = fetch(keyFor(folder, path), head);
+            // Claim-check blobs are the pipeline's, not the site's: a file no page links to lives
+            // there too, so readers never get at them by blob id.
+            StoredObject object = path.startsWith("/" + BlobKeys.PREFIX) ? null : fetch(keyFor(folder, path), head);
             if (object != null) {
                 String ifNoneMatch = String.join(",", exchange.getRequestHeaders().getOrDefault("If-None-Match", List.of()));
                 if (etagMatches(ifNoneMatch, object.eTag())) {

@@ -10,6 +10,7 @@ import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import dev.inkstream.render.markdown.highlight.HighlightExtension;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.inkstream.events.RenderedDocument.TocEntry;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.function.Consumer;
 
 /**
- * CommonMark plus GFM tables, strikethrough and autolinks, via flexmark. Parser and renderer are
+ * CommonMark plus GFM tables, strikethrough and autolinks, and {@code ==highlight==}, via flexmark. Parser and renderer are
  * immutable and shared; a render is a pure function of the text.
  */
 public final class MarkdownRenderer {
@@ -34,7 +35,7 @@ public final class MarkdownRenderer {
     public MarkdownRenderer() {
         MutableDataSet options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                        AutolinkExtension.create()))
+                        AutolinkExtension.create(), HighlightExtension.create()))
                 // GFM table semantics: header row required, column count from the header.
                 .set(TablesExtension.COLUMN_SPANS, false)
                 .set(TablesExtension.APPEND_MISSING_COLUMNS, true)

@@ -17,7 +17,11 @@ public final class HtmlSanitizer {
             .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
             .addAttributes("code", "class").addAttributes("pre", "class")
             .addAttributes("th", "align").addAttributes("td", "align")
-            .addAttributes("a", "title", "id")
+            .addAttributes("a", "title", "id", "class")
+            // Footnotes: references and their back-links jump by id.
+            .addAttributes("sup", "id").addAttributes("li", "id", "class").addAttributes("div", "class")
+            // Task lists: read-only checkboxes (no form can be submitted: form is not allowed).
+            .addTags("input").addAttributes("input", "type", "checked", "disabled", "readonly", "class")
             .addAttributes("abbr", "title")
             .preserveRelativeLinks(true);
 

@@ -3,6 +3,8 @@ package dev.inkstream.render.markdown;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.InlineLinkNode;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
@@ -21,7 +23,8 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.function.Consumer;
 
 /**
- * CommonMark plus GFM tables, strikethrough and autolinks, and {@code ==highlight==}, via flexmark. Parser and renderer are
+ * CommonMark plus GFM tables, strikethrough, autolinks and task lists, footnotes, and
+ * {@code ==highlight==}, via flexmark. Parser and renderer are
  * immutable and shared; a render is a pure function of the text.
  */
 public final class MarkdownRenderer {
@@ -35,7 +38,8 @@ public final class MarkdownRenderer {
     public MarkdownRenderer() {
         MutableDataSet options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                        AutolinkExtension.create(), HighlightExtension.create()))
+                        AutolinkExtension.create(), HighlightExtension.create(), FootnoteExtension.create(),
+                        TaskListExtension.create()))
                 // GFM table semantics: header row required, column count from the header.
                 .set(TablesExtension.COLUMN_SPANS, false)
                 .set(TablesExtension.APPEND_MISSING_COLUMNS, true)

@@ -78,6 +78,50 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void hugoTomlFrontMatter() {
+        var fm = FrontMatterParser.parse("+++\ntitle = \"Hello\"\ndate = 2025-03-25T20:44:17Z\ntags = [\"a\", \"b\"]\n+++\n# Body\n");
+
+        assertThat(fm.string("title")).contains("Hello");
+        assertThat(fm.fields().get("tags")).isEqualTo(java.util.List.of("a", "b"));
+        assertThat(fm.string("date")).get().asString().startsWith("2025-03-25");
+        assertThat(fm.body()).isEqualTo("# Body");
+        assertThat(fm.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void malformedTomlIsADiagnosticWithItsLine() {
+        var fm = FrontMatterParser.parse("+++\ntitle = \"ok\"\ntags = [\"a\"\n+++\nBody\n");
+
+        assertThat(fm.body()).isEqualTo("Body");
+        assertThat(fm.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("front-matter-invalid");
+            assertThat(d.message()).startsWith("front matter is not valid TOML");
+            assertThat(d.line()).isBetween(3, 5);
+        });
+    }
+
+    @Test
+    void hugoJsonFrontMatter() {
+        var fm = FrontMatterParser.parse("{\n  \"title\": \"From JSON\",\n  \"draft\": true\n}\n\n# Body\n");
+
+        assertThat(fm.string("title")).contains("From JSON");
+        assertThat(fm.fields().get("draft")).isEqualTo(true);
+        assertThat(fm.body().strip()).isEqualTo("# Body");
+        assertThat(fm.bodyLine()).isEqualTo(5);
+    }
+
+    @Test
+    void malformedJsonFrontMatterIsADiagnosticAndTheTextStaysTheBody() {
+        var fm = FrontMatterParser.parse("{\n  \"title\": \"oops\",,\n}\nBody\n");
+
+        assertThat(fm.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.message()).startsWith("front matter is not valid JSON");
+            assertThat(d.line()).isEqualTo(2);
+        });
+        assertThat(fm.body()).contains("Body");
+    }
+
+    @Test
     void arbitraryTypeTagsAreNotInstantiated() {
         var fm = FrontMatterParser.parse("---\nx: !!java.io.File /etc/passwd\n---\nBody\n");
 

@@ -8,6 +8,7 @@ import dev.inkstream.render.frontmatter.FrontMatter;
 import dev.inkstream.render.frontmatter.FrontMatterParser;
 import dev.inkstream.render.markdown.HtmlSanitizer;
 import dev.inkstream.render.markdown.MarkdownRenderer;
+import dev.inkstream.render.text.PlainTextRenderer;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jsoup.nodes.Entities;
 
 /**
  * The render stage as a pure function: {@code SourceDocument -> RenderedDocument}. It never
@@ -62,7 +62,7 @@ public final class DocumentRenderer {
             toc = result.toc();
             links = result.links();
         } else {
-            html = "<pre class=\"plain-text\">" + Entities.escape(frontMatter.body()) + "</pre>";
+            html = "<div class=\"plain-text\">\n" + PlainTextRenderer.render(frontMatter.body()) + "</div>";
             heading = frontMatter.body().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst();
         }
 

@@ -6,6 +6,7 @@ import dev.inkstream.events.RenderedDocument;
 import dev.inkstream.events.SourceDocument;
 import dev.inkstream.render.frontmatter.FrontMatter;
 import dev.inkstream.render.frontmatter.FrontMatterParser;
+import dev.inkstream.render.markdown.GitHubAlerts;
 import dev.inkstream.render.markdown.HtmlSanitizer;
 import dev.inkstream.render.markdown.MarkdownRenderer;
 import dev.inkstream.render.text.PlainTextRenderer;
@@ -57,7 +58,7 @@ public final class DocumentRenderer {
         List<String> links = List.of();
         if (source.kind() == DocumentKind.MARKDOWN) {
             var result = markdown.render(frontMatter.body(), url -> rewriteLink(source.path(), url));
-            html = HtmlSanitizer.sanitize(result.html());
+            html = GitHubAlerts.apply(HtmlSanitizer.sanitize(result.html()));
             heading = result.firstHeading();
             toc = result.toc();
             links = result.links();

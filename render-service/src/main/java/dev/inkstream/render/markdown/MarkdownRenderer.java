@@ -36,7 +36,14 @@ public final class MarkdownRenderer {
     private final HtmlRenderer renderer;
 
     public MarkdownRenderer() {
-        MutableDataSet options = new MutableDataSet()
+        MutableDataSet options = options();
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).build();
+    }
+
+    /** The flexmark configuration; the spec conformance test measures exactly this. */
+    static MutableDataSet options() {
+        return new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
                         AutolinkExtension.create(), HighlightExtension.create(), FootnoteExtension.create(),
                         TaskListExtension.create()))
@@ -48,8 +55,6 @@ public final class MarkdownRenderer {
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
                 .set(HtmlRenderer.RENDER_HEADER_ID, true)
                 .set(HtmlRenderer.SOFT_BREAK, "\n");
-        this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).build();
     }
 
     /** Renders {@code markdown}, passing every link destination through {@code rewriteLink}. */

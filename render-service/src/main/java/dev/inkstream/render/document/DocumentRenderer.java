@@ -9,6 +9,7 @@ import dev.inkstream.render.frontmatter.FrontMatterParser;
 import dev.inkstream.render.markdown.GitHubAlerts;
 import dev.inkstream.render.markdown.HtmlSanitizer;
 import dev.inkstream.render.markdown.MarkdownRenderer;
+import dev.inkstream.render.text.Mojibake;
 import dev.inkstream.render.text.PlainTextRenderer;
 import java.net.URI;
 import java.time.Instant;
@@ -51,6 +52,7 @@ public final class DocumentRenderer {
                 ? FrontMatterParser.parse(source.text())
                 : new FrontMatter(Map.of(), source.text(), 1, List.of());
         diagnostics.addAll(frontMatter.diagnostics());
+        diagnostics.addAll(Mojibake.find(frontMatter.body(), frontMatter.bodyLine()));
 
         String html;
         Optional<String> heading;

@@ -48,6 +48,7 @@ public final class LocalRuntime implements AutoCloseable {
     private S3Client s3;
     private @Nullable EdgeServer edge;
     private URI webhook;
+    private Webhooks webhooks;
     private String secret;
     private List<RepositorySpec> repositories;
     private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
@@ -122,6 +123,7 @@ public final class LocalRuntime implements AutoCloseable {
         services.put("render", run(RenderApplication.application(), render));
         services.put("publish", run(PublishApplication.application(), publish));
         webhook = URI.create("http://127.0.0.1:" + port("ingest") + "/hooks/plain");
+        webhooks = new Webhooks(webhook, secret);
         if (demo) {
             repos.set(0, DemoRepository.ensure(dataDir, webhook, secret));
         }
@@ -138,11 +140,10 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** Announces every repository's current branch head to ingest, as a push webhook. */
     public void announceAll() throws IOException, InterruptedException {
-        Webhooks hooks = new Webhooks(webhook, secret);
         for (RepositorySpec repo : repositories) {
             String head = repo.head();
             if (head != null) {
-                int status = hooks.announce(repo, head);
+                int status = announce(repo, head);
                 if (status != 202) {
                     throw new IllegalStateException("ingest answered " + status + " to the push of " + repo.id());
                 }
@@ -150,8 +151,9 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    public Webhooks webhooks() {
-        return new Webhooks(webhook, secret);
+    /** Tells ingest that {@code repo}'s branch is at {@code head}; returns the webhook's HTTP status. */
+    public int announce(RepositorySpec repo, String head) throws IOException, InterruptedException {
+        return webhooks.announce(repo, head);
     }
 
     public int port(String service) {

@@ -59,7 +59,7 @@ final class UpCommand {
                     String head = repo.head();
                     if (head != null && !head.equals(seen.get(repo.id()))) {
                         seen.put(repo.id(), head);
-                        int status = runtime.webhooks().announce(repo, head);
+                        int status = runtime.announce(repo, head);
                         System.out.println("inkstream: " + repo.id() + " moved to " + head.substring(0, 12)
                                 + "; webhook answered " + status);
                     }

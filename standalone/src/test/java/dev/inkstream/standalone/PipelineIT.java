@@ -198,7 +198,7 @@ class PipelineIT {
             git.pull().setRebase(true).call();
             git.push().call();
             RevCommit head = git.log().setMaxCount(1).call().iterator().next();
-            assertThat(runtime.webhooks().announce(runtime.repositories().getFirst(), head.name())).isEqualTo(202);
+            assertThat(runtime.announce(runtime.repositories().getFirst(), head.name())).isEqualTo(202);
             return head;
         }
     }

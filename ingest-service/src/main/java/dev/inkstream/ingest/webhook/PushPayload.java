@@ -3,6 +3,7 @@ package dev.inkstream.ingest.webhook;
 import dev.inkstream.events.EventJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import java.util.regex.Pattern;
 
 /**
  * The few fields of a forge's push payload that ingest uses. The repository's clone URLs are
@@ -22,7 +23,7 @@ public record PushPayload(String repositoryFullName, String repositoryName, Stri
 
     private static final String ZEROS = "0000000000000000000000000000000000000000";
     /** SHA-1 or SHA-256 object names. */
-    private static final java.util.regex.Pattern COMMIT_ID = java.util.regex.Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+    private static final Pattern COMMIT_ID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
     public static PushPayload parse(byte[] body) {
         return parse(Forge.GITHUB, body);

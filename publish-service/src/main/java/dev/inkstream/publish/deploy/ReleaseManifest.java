@@ -2,6 +2,7 @@ package dev.inkstream.publish.deploy;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Collections;
 
 /**
  * What a release consists of: every object key of the site with its content hash. Written to
@@ -16,7 +17,7 @@ public record ReleaseManifest(int schemaVersion, String repo, String commit, Str
 
     public ReleaseManifest {
         // Sorted, so the same release always serialises to the same bytes.
-        objects = java.util.Collections.unmodifiableMap(new TreeMap<>(objects));
+        objects = Collections.unmodifiableMap(new TreeMap<>(objects));
     }
 
     public static ReleaseManifest empty(String repo) {

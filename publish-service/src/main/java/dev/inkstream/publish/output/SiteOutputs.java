@@ -10,16 +10,20 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The publish stage's pure core: a site's rendered documents in, the full list of objects of the
@@ -121,7 +125,7 @@ public final class SiteOutputs {
         site.skipped().forEach(s -> notPublished.add(Map.of("path", s.path(), "reason", s.reason())));
         hidden.stream().sorted().forEach(path -> notPublished.add(Map.of("path", path,
                 "reason", Diagnostic.warning("url-collision", path + " has the same URL as another source; rename it"))));
-        Map<String, Object> report = new java.util.LinkedHashMap<>();
+        Map<String, Object> report = new LinkedHashMap<>();
         report.put("documents", documents);
         report.put("notPublished", notPublished);
         return OutputObject.of(DIAGNOSTICS_KEY, EventJson.write(report), "application/json", "no-cache");
@@ -145,7 +149,7 @@ public final class SiteOutputs {
 
     /** Repository paths that published pages link to, resolved from each page's own folder. */
     static Set<String> referencedPaths(Site site) {
-        Set<String> referenced = new java.util.HashSet<>();
+        Set<String> referenced = new HashSet<>();
         for (RenderedDocument page : site.documents().values()) {
             if (!page.kind().isPage() || page.draft()) {
                 continue;
@@ -158,18 +162,18 @@ public final class SiteOutputs {
         return referenced;
     }
 
-    private static java.util.Optional<String> resolve(String folder, String link) {
+    private static Optional<String> resolve(String folder, String link) {
         try {
-            java.net.URI uri = new java.net.URI(null, null, link.replaceFirst("[?#].*$", ""), null);
+            URI uri = new URI(null, null, link.replaceFirst("[?#].*$", ""), null);
             if (uri.getPath().isEmpty() || link.startsWith("/") || link.contains("://") || link.startsWith("mailto:")) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            java.net.URI base = new java.net.URI(null, null, "/" + folder, null);
+            URI base = new URI(null, null, "/" + folder, null);
             String path = base.resolve(uri).normalize().getPath();
-            return path.startsWith("/") && !path.startsWith("/..") ? java.util.Optional.of(path.substring(1))
-                    : java.util.Optional.empty();
-        } catch (java.net.URISyntaxException notAPath) {
-            return java.util.Optional.empty();
+            return path.startsWith("/") && !path.startsWith("/..") ? Optional.of(path.substring(1))
+                    : Optional.empty();
+        } catch (URISyntaxException notAPath) {
+            return Optional.empty();
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.Comparator;
 
 /**
  * Every rendered document of every repository's branch, plus each repository's queue of change
@@ -42,7 +43,7 @@ public final class SiteModel {
     /** What the repository's latest pushes left unpublished, and why. */
     public List<ChangeSet.Skipped> skipped(String repo) {
         return skipped.getOrDefault(repo, Map.of()).values().stream()
-                .sorted(java.util.Comparator.comparing(ChangeSet.Skipped::path)).toList();
+                .sorted(Comparator.comparing(ChangeSet.Skipped::path)).toList();
     }
 
     public Set<String> repositoriesWithQueuedChanges() {

@@ -7,10 +7,21 @@ public enum DocumentKind {
     /** Plain text, published as a readable page. */
     TEXT,
     /** Anything else (images, PDFs, CSS): copied, never rendered. */
-    ASSET;
+    ASSET,
+    /**
+     * The site's configuration at the repository root ({@code inkstream.yaml}, else an existing
+     * {@code hugo.toml}, {@code config.toml}, {@code _config.yml}): read by render into a
+     * {@link SiteConfig}, never published.
+     */
+    CONFIG,
+    /**
+     * A template override under {@code layouts/} in the content repository: passed through to
+     * publish as text, never published itself.
+     */
+    LAYOUT;
 
-    /** Whether this kind becomes a page (assets are published as they are). */
+    /** Whether this kind becomes a page (assets are published as they are; config and layouts are not). */
     public boolean isPage() {
-        return this != ASSET;
+        return this == MARKDOWN || this == TEXT;
     }
 }

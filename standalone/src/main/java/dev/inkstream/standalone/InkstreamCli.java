@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /** {@code ./inkstream}: the one-machine runtime's command line. */
 @Command(name = "inkstream", mixinStandardHelpOptions = true, version = "Inkstream 0.1.0",
         description = "Publish git repositories of Markdown as websites, through Kafka and S3, on one machine.",
-        subcommands = {InkstreamCli.Up.class, InkstreamCli.Publish.class})
+        subcommands = {InkstreamCli.Up.class, InkstreamCli.Publish.class, InkstreamCli.DeadLetters.class})
 public final class InkstreamCli implements Callable<Integer> {
 
     static final String DEFAULT_DATA = ".inkstream";
@@ -107,6 +107,28 @@ public final class InkstreamCli implements Callable<Integer> {
         public Integer call() throws Exception {
             String branch = ref == null ? null : ref.replaceFirst("^refs/heads/", "");
             return new PublishCommand(data, repository(spec, repo, branch), out, title, timeoutSeconds).run();
+        }
+    }
+
+    @Command(name = "dlt", mixinStandardHelpOptions = true,
+            description = {"List the dead letters (records a service could not process, with why), and with --replay "
+                    + "send them back to their topics once the cause is fixed.",
+                    "Works beside a running ./inkstream up on the same --data, or alone."})
+    static final class DeadLetters implements Callable<Integer> {
+        @Option(names = "--data", paramLabel = "DIR", defaultValue = DEFAULT_DATA,
+                description = "The runtime's data directory (default: ${DEFAULT-VALUE}).")
+        Path data;
+
+        @Option(names = "--topic", paramLabel = "TOPIC",
+                description = "Only this topic's dead letters, e.g. inkstream.source.v1 (repeatable; default: every topic).")
+        List<String> topics = List.of();
+
+        @Option(names = "--replay", description = "Send every dead letter not yet replayed back to its topic, once.")
+        boolean replay;
+
+        @Override
+        public Integer call() {
+            return new DeadLetterCommand(data, topics, replay, System.out).run();
         }
     }
 }

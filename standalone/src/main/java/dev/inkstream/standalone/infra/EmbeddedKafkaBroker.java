@@ -106,6 +106,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return new EmbeddedKafkaBroker(server, bootstrap);
     }
 
+    /**
+     * The bootstrap address of the broker of {@code dataDir} if one is running now (another
+     * {@code ./inkstream up} on the same data, say): its remembered port is taken.
+     */
+    public static java.util.Optional<String> runningAt(Path dataDir) {
+        Path absoluteDataDir = dataDir.toAbsolutePath();
+        if (!Files.exists(absoluteDataDir.resolve(STATE_FILE))) {
+            return java.util.Optional.empty();
+        }
+        StoredState state = StoredState.loadOrCreate(absoluteDataDir);
+        return StoredState.isFree(state.brokerPort()) ? java.util.Optional.empty() : java.util.Optional.of(HOST + ":" + state.brokerPort());
+    }
+
     /** The {@code bootstrap.servers} value for clients, e.g. {@code 127.0.0.1:40123}. */
     public String bootstrapServers() {
         return bootstrapServers;

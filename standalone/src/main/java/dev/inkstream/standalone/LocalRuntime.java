@@ -52,6 +52,7 @@ public final class LocalRuntime implements AutoCloseable {
     private String secret;
     private List<RepositorySpec> repositories;
     private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> serviceProperties = new LinkedHashMap<>();
 
     private LocalRuntime(Path dataDir) {
         this.dataDir = dataDir;
@@ -119,9 +120,9 @@ public final class LocalRuntime implements AutoCloseable {
         Map<String, String> render = new LinkedHashMap<>(common);
         render.put("server.port", "0");
 
-        services.put("ingest", run(IngestApplication.application(), ingest));
-        services.put("render", run(RenderApplication.application(), render));
-        services.put("publish", run(PublishApplication.application(), publish));
+        startService("ingest", ingest);
+        startService("render", render);
+        startService("publish", publish);
         webhook = URI.create("http://127.0.0.1:" + port("ingest") + "/hooks/plain");
         webhooks = new Webhooks(webhook, secret);
         if (demo) {
@@ -131,6 +132,39 @@ public final class LocalRuntime implements AutoCloseable {
         if (options.edgePort() >= 0) {
             edge = remember(EdgeServer.start(options.edgePort(), s3, BUCKET, ""));
         }
+    }
+
+    private void startService(String name, Map<String, String> properties) {
+        SpringApplicationBuilder application = switch (name) {
+            case "ingest" -> IngestApplication.application();
+            case "render" -> RenderApplication.application();
+            case "publish" -> PublishApplication.application();
+            default -> throw new IllegalArgumentException("no service " + name);
+        };
+        serviceProperties.put(name, new LinkedHashMap<>(properties));
+        services.put(name, run(application, properties));
+    }
+
+    /**
+     * Stops one service, as an operator's restart or a crashed pod would: its consumers leave the
+     * group and whatever it had not committed stays uncommitted. For fault-injection tests;
+     * {@link #start(String)} brings it back.
+     */
+    public void stop(String service) {
+        int port = port(service);
+        services.remove(service).close();
+        serviceProperties.get(service).put("server.port", String.valueOf(port));
+    }
+
+    /**
+     * Starts a stopped service again on the same configuration and port: its producer's
+     * transactional id is the same, which fences whatever transaction it left open.
+     */
+    public void start(String service) {
+        if (services.containsKey(service)) {
+            throw new IllegalStateException(service + " is running");
+        }
+        startService(service, serviceProperties.get(service));
     }
 
     private static ConfigurableApplicationContext run(SpringApplicationBuilder application, Map<String, String> properties) {

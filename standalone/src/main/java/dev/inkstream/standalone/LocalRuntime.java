@@ -167,6 +167,17 @@ public final class LocalRuntime implements AutoCloseable {
         startService(service, serviceProperties.get(service));
     }
 
+    /**
+     * Stops the broker and starts it again on the same data and ports while the services keep
+     * running, as a broker restart in a cluster looks to its clients. For fault-injection tests.
+     */
+    public void restartBroker() {
+        int index = started.indexOf(broker);
+        broker.close();
+        broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"));
+        started.set(index, broker);
+    }
+
     private static ConfigurableApplicationContext run(SpringApplicationBuilder application, Map<String, String> properties) {
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return application.run(args);

@@ -33,8 +33,21 @@ public final class InkstreamCli implements Callable<Integer> {
         }
     }
 
+    /**
+     * A problem the user can fix (a guard's refusal) is one line naming it; anything else keeps
+     * its stack trace, which is what a bug report needs.
+     */
+    private static int explain(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
+            commandLine.getErr().println("inkstream: " + e.getMessage());
+            return 1;
+        }
+        throw e;
+    }
+
     public static void main(String[] args) {
-        int exit = new CommandLine(new InkstreamCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        int exit = new CommandLine(new InkstreamCli()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(InkstreamCli::explain).execute(args);
         System.exit(exit);
     }
 

@@ -3,6 +3,7 @@ package dev.inkstream.standalone;
 import dev.inkstream.ingest.IngestApplication;
 import dev.inkstream.publish.PublishApplication;
 import dev.inkstream.render.RenderApplication;
+import dev.inkstream.standalone.infra.DataDirectory;
 import dev.inkstream.standalone.infra.EdgeServer;
 import dev.inkstream.standalone.infra.EmbeddedKafkaBroker;
 import dev.inkstream.standalone.infra.EmbeddedS3Server;
@@ -59,7 +60,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public static LocalRuntime start(Options options) throws Exception {
-        LocalRuntime runtime = new LocalRuntime(options.dataDir().toAbsolutePath().normalize());
+        LocalRuntime runtime = new LocalRuntime(DataDirectory.prepare(options.dataDir()));
         try {
             runtime.startAll(options);
             return runtime;

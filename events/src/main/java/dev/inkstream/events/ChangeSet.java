@@ -1,5 +1,6 @@
 package dev.inkstream.events;
 
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param before  the tree the diff was taken from (the last ingested commit), absent for a full import
  * @param after   the commit that is now the branch head
  * @param skipped files of the push that are not published, each with the reason the author sees
+ * @param receivedAt when ingest accepted the webhook of the push this change set answers: the
+ *                   start of push-to-live, which publish measures
  */
 public record ChangeSet(
         int schemaVersion,
@@ -20,7 +23,8 @@ public record ChangeSet(
         String after,
         @Nullable String deliveryId,
         List<PathChange> changes,
-        List<Skipped> skipped) implements InkstreamEvent {
+        List<Skipped> skipped,
+        @Nullable Instant receivedAt) implements InkstreamEvent {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -31,7 +35,16 @@ public record ChangeSet(
 
     public ChangeSet(int schemaVersion, String repo, String ref, @Nullable String before, String after,
                      @Nullable String deliveryId, List<PathChange> changes) {
-        this(schemaVersion, repo, ref, before, after, deliveryId, changes, List.of());
+        this(schemaVersion, repo, ref, before, after, deliveryId, changes, List.of(), null);
+    }
+
+    public ChangeSet(int schemaVersion, String repo, String ref, @Nullable String before, String after,
+                     @Nullable String deliveryId, List<PathChange> changes, List<Skipped> skipped) {
+        this(schemaVersion, repo, ref, before, after, deliveryId, changes, skipped, null);
+    }
+
+    public ChangeSet withReceivedAt(Instant receivedAt) {
+        return new ChangeSet(schemaVersion, repo, ref, before, after, deliveryId, changes, skipped, receivedAt);
     }
 
     public enum ChangeType { ADDED, MODIFIED, DELETED }

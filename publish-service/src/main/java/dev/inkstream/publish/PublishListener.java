@@ -38,12 +38,14 @@ public class PublishListener implements ConsumerSeekAware {
     private final SiteModel model = new SiteModel();
     private final SitePublisher publisher;
     private final KafkaTemplate<String, Object> kafka;
+    private final ReleaseMetrics releaseMetrics;
     private @Nullable Map<TopicPartition, Long> replayTargets;
     private boolean caughtUp;
 
-    public PublishListener(SitePublisher publisher, KafkaTemplate<String, Object> kafka) {
+    public PublishListener(SitePublisher publisher, KafkaTemplate<String, Object> kafka, ReleaseMetrics releaseMetrics) {
         this.publisher = publisher;
         this.kafka = kafka;
+        this.releaseMetrics = releaseMetrics;
     }
 
     @Override
@@ -112,6 +114,7 @@ public class PublishListener implements ConsumerSeekAware {
             var release = publisher.publishChangeSet(changeSet, model.documents(changeSet.repo()), model.skipped(changeSet.repo()));
             model.released(changeSet);
             kafka.send(Topics.RELEASES, changeSet.repo(), release);
+            releaseMetrics.released(changeSet, release);
         } catch (RuntimeException e) {
             log.error("publishing repo={} commit={} failed, will retry: {}", changeSet.repo(), changeSet.after(), e.toString());
         }

@@ -45,7 +45,8 @@ public final class ServiceDefaults {
         p.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         p.put("spring.kafka.consumer.enable-auto-commit", "false");
         p.put("spring.kafka.consumer.properties[max.partition.fetch.bytes]", "16777216");
-        p.put("management.endpoints.web.exposure.include", "health,info");
+        p.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        p.put("management.metrics.tags.service", service);
         p.put("management.endpoint.health.probes.enabled", "true");
         p.put("management.endpoint.health.show-details", "always");
         p.put("management.endpoint.health.group.readiness.include", "readinessState,kafka,s3");

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
@@ -70,8 +71,8 @@ public class ServiceSupportAutoConfiguration {
      * a ProducerFactory or KafkaTemplate bean, which would make Boot back off from its own.)
      */
     @Bean(destroyMethod = "close")
-    DeadLetters deadLetters(KafkaProperties properties) {
-        return new DeadLetters(properties.buildProducerProperties());
+    DeadLetters deadLetters(KafkaProperties properties, MeterRegistry meters) {
+        return new DeadLetters(properties.buildProducerProperties(), meters);
     }
 
     /** Non-transactional listeners: bounded retries, then the dead-letter topic. */

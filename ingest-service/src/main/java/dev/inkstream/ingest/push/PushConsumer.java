@@ -86,7 +86,7 @@ public class PushConsumer {
             for (String path : result.deletedPaths()) {
                 kafka.send(Topics.SOURCE, Topics.documentKey(push.repo(), path), null);
             }
-            kafka.send(Topics.CHANGES, push.repo(), result.changeSet());
+            kafka.send(Topics.CHANGES, push.repo(), result.changeSet().withReceivedAt(push.receivedAt()));
             afterCommit(() -> mirrors.markIngested(push.repo(), config.branch(), head));
             log.info("ingested repo={} commit={} delivery={}: {} documents, {} deletions, {} skipped",
                     push.repo(), head.name(), push.deliveryId(), result.documentCount(), result.deletedPaths().size(),

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -37,15 +38,27 @@ public class WebhookController {
     private final WebhookIntake intake;
     private final KafkaTemplate<String, Object> kafka;
     private final RecentDeliveries recent = new RecentDeliveries(REMEMBERED_DELIVERIES);
+    private final MeterRegistry meters;
 
-    public WebhookController(IngestSettings settings, KafkaTemplate<String, Object> kafka) {
+    public WebhookController(IngestSettings settings, KafkaTemplate<String, Object> kafka, MeterRegistry meters) {
         this.settings = settings;
         this.intake = new WebhookIntake(settings, Clock.systemUTC());
         this.kafka = kafka;
+        this.meters = meters;
     }
 
+    /** Every delivery is counted by forge and answer, so refused and failed ones show on a dashboard. */
     @PostMapping("/hooks/{forgeName}")
     public ResponseEntity<Map<String, String>> receive(@PathVariable String forgeName, HttpServletRequest request)
+            throws IOException {
+        ResponseEntity<Map<String, String>> answer = answerDelivery(forgeName, request);
+        meters.counter("inkstream.webhook.deliveries",
+                "forge", Forge.named(forgeName).map(Forge::id).orElse("unknown"),
+                "status", String.valueOf(answer.getStatusCode().value())).increment();
+        return answer;
+    }
+
+    private ResponseEntity<Map<String, String>> answerDelivery(String forgeName, HttpServletRequest request)
             throws IOException {
         var forge = Forge.named(forgeName);
         if (forge.isEmpty()) {

@@ -6,6 +6,8 @@ import dev.inkstream.events.SourceDocument;
 import dev.inkstream.events.Topics;
 import dev.inkstream.support.kafka.DeadLetterRecords;
 import java.util.List;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +33,11 @@ public class RenderListener {
 
     private final DocumentRenderer renderer = new DocumentRenderer();
     private final KafkaTemplate<String, Object> kafka;
+    private final MeterRegistry meters;
 
-    public RenderListener(KafkaTemplate<String, Object> kafka) {
+    public RenderListener(KafkaTemplate<String, Object> kafka, MeterRegistry meters) {
         this.kafka = kafka;
+        this.meters = meters;
     }
 
     @KafkaListener(id = "inkstream-render-source", idIsGroup = false, topics = Topics.SOURCE, batch = "true")
@@ -55,9 +59,14 @@ public class RenderListener {
             log.error("unreadable source record {} at {}-{}@{} sent to the dead-letter topic: {}",
                     record.key(), record.topic(), record.partition(), record.offset(), e.getOriginalMessage());
             kafka.send(DeadLetterRecords.of(record, e));
+            meters.counter("inkstream.dead.letters", "topic", record.topic()).increment();
             return;
         }
+        Timer.Sample sample = Timer.start(meters);
         RenderedDocument rendered = renderer.render(source);
+        sample.stop(meters.timer("inkstream.render.duration", "kind", source.kind().name().toLowerCase(java.util.Locale.ROOT)));
+        rendered.diagnostics().forEach(d -> meters.counter("inkstream.render.diagnostics",
+                "code", d.code(), "severity", d.severity().name().toLowerCase(java.util.Locale.ROOT)).increment());
         if (!rendered.diagnostics().isEmpty()) {
             log.info("rendered repo={} commit={} path={} with diagnostics: {}",
                     source.repo(), source.commit(), source.path(), rendered.diagnostics());

@@ -1,6 +1,7 @@
 package dev.inkstream.support.kafka;
 
 import dev.inkstream.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,6 +11,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
@@ -20,8 +22,10 @@ public final class DeadLetters implements AutoCloseable {
 
     private final DefaultKafkaProducerFactory<Object, Object> producerFactory;
     private final KafkaTemplate<Object, Object> template;
+    private final MeterRegistry meters;
 
-    public DeadLetters(Map<String, Object> producerProperties) {
+    public DeadLetters(Map<String, Object> producerProperties, MeterRegistry meters) {
+        this.meters = meters;
         Map<String, Object> config = new HashMap<>(producerProperties);
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -30,11 +34,18 @@ public final class DeadLetters implements AutoCloseable {
         this.template = new KafkaTemplate<>(producerFactory);
     }
 
-    /** The dead-letter topic has one partition; Kafka picks it. */
-    public DeadLetterPublishingRecoverer recoverer() {
-        return new DeadLetterPublishingRecoverer(template,
+    /**
+     * The dead-letter topic has one partition; Kafka picks it. Every dead letter is counted by
+     * topic ({@code inkstream.dead.letters}): a rising count is what an operator alerts on.
+     */
+    public ConsumerRecordRecoverer recoverer() {
+        var publisher = new DeadLetterPublishingRecoverer(template,
                 (ConsumerRecord<?, ?> record, Exception e) ->
                         new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
+        return (record, e) -> {
+            publisher.accept(record, e);
+            meters.counter("inkstream.dead.letters", "topic", record.topic()).increment();
+        };
     }
 
     @Override

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /** {@code ./inkstream}: the one-machine runtime's command line. */
 @Command(name = "inkstream", mixinStandardHelpOptions = true, version = "Inkstream 0.1.0",
         description = "Publish git repositories of Markdown as websites, through Kafka and S3, on one machine.",
-        subcommands = {InkstreamCli.Up.class, InkstreamCli.Publish.class, InkstreamCli.DeadLetters.class})
+        subcommands = {InkstreamCli.Up.class, InkstreamCli.Publish.class, InkstreamCli.DeadLetters.class, InkstreamCli.Status.class})
 public final class InkstreamCli implements Callable<Integer> {
 
     static final String DEFAULT_DATA = ".inkstream";
@@ -142,6 +142,22 @@ public final class InkstreamCli implements Callable<Integer> {
         @Override
         public Integer call() {
             return new DeadLetterCommand(data, topics, replay, System.out).run();
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Ask a running ./inkstream up what is live per site, how far behind each service is, "
+                    + "and which dead letters wait (the edge's /_inkstream/status).")
+    static final class Status implements Callable<Integer> {
+        @Option(names = "--port", defaultValue = "8080", description = "The edge port of the running runtime (default: ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--json", description = "Print the status as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            return new StatusCommand(port, json, System.out).run();
         }
     }
 }

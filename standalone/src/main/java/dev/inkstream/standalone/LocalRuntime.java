@@ -132,6 +132,7 @@ public final class LocalRuntime implements AutoCloseable {
         repositories = List.copyOf(repos);
         if (options.edgePort() >= 0) {
             edge = remember(EdgeServer.start(options.edgePort(), s3, BUCKET, ""));
+            edge.serveJson(PipelineStatus.PATH, new PipelineStatus(this)::json);
         }
     }
 

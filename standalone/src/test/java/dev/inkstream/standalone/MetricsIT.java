@@ -58,4 +58,31 @@ class MetricsIT {
         assertThat(response.statusCode()).as(service).isEqualTo(200);
         return response.body();
     }
+
+    @Test
+    void theEdgeStatusPageAndTheStatusCommandSayWhatIsLiveAndWhatIsBehind() throws Exception {
+        EdgeClient.awaitPage("/", body -> true);
+        HttpResponse<String> status = EdgeClient.get("/_inkstream/status");
+
+        assertThat(status.statusCode()).isEqualTo(200);
+        var json = dev.inkstream.events.EventJson.mapper().readTree(status.body());
+        assertThat(json.path("sites").get(0).path("repo").asString()).isEqualTo("demo");
+        assertThat(json.path("sites").get(0).path("commit").asString()).matches("[0-9a-f]{40}");
+        assertThat(json.path("lagByGroup").has("inkstream-render")).isTrue();
+        assertThat(json.path("deadLetters")).isNotEmpty();
+
+        var printed = new java.io.ByteArrayOutputStream();
+        int exit = new StatusCommand(runtime.edgeUri().getPort(), false,
+                new java.io.PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+        assertThat(exit).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("site demo", "live " + json.path("sites").get(0).path("commit").asString(),
+                "lag  inkstream-render");
+    }
+
+    @Test
+    void theStatusCommandSaysWhenNothingIsRunning() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StatusCommand(1, false, System.out).run())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is ./inkstream up running with --port 1?");
+    }
 }

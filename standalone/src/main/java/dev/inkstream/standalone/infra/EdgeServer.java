@@ -85,6 +85,30 @@ public final class EdgeServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /**
+     * Answers GET {@code path} with JSON computed per request, ahead of the bucket: the
+     * runtime's own pages (its status), which no site object may shadow.
+     */
+    public void serveJson(String path, java.util.function.Supplier<byte[]> json) {
+        server.createContext(path, exchange -> {
+            try (exchange) {
+                byte[] body;
+                int status = 200;
+                try {
+                    body = json.get();
+                } catch (RuntimeException e) {
+                    log.warn("{} failed: {}", path, e.toString());
+                    status = 503;
+                    body = ("{\"error\":\"" + e.getClass().getSimpleName() + "\"}").getBytes(StandardCharsets.UTF_8);
+                }
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                exchange.sendResponseHeaders(status, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        });
+    }
+
     /** Where readers find the site root, e.g. {@code http://127.0.0.1:8080/}. */
     public URI baseUri() {
         return baseUri;

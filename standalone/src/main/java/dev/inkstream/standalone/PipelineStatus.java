@@ -1,0 +1,151 @@
+package dev.inkstream.standalone;
+
+import dev.inkstream.events.EventJson;
+import dev.inkstream.events.Topics;
+import dev.inkstream.support.kafka.DeadLetterReplay;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What an operator of the one-machine runtime asks first: what is live for each site, whether
+ * the services are keeping up, and what failed. Served by the edge at {@code /_inkstream/status}
+ * and printed by {@code ./inkstream status}. It only reads: release manifests and diagnostics
+ * from the bucket, offsets from Kafka.
+ */
+final class PipelineStatus {
+
+    static final String PATH = "/_inkstream/status";
+    private static final List<String> GROUPS = List.of("inkstream-ingest", "inkstream-render", "inkstream-publish");
+
+    record Status(Instant at, List<Site> sites, Map<String, Long> lagByGroup, List<DeadLetters> deadLetters) {}
+
+    /**
+     * @param diagnostics counts by severity in the site's diagnostics report
+     * @param errors      the first error diagnostics, as {@code path: code: message}
+     */
+    record Site(String repo, String prefix, @Nullable String commit, @Nullable String releaseId,
+                Map<String, Integer> diagnostics, List<String> errors) {}
+
+    record DeadLetters(String topic, int waiting, @Nullable String latest) {}
+
+    private final LocalRuntime runtime;
+
+    PipelineStatus(LocalRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    byte[] json() {
+        return EventJson.write(status());
+    }
+
+    Status status() {
+        List<Site> sites = new ArrayList<>();
+        List<RepositorySpec> repositories = runtime.repositories();
+        for (int i = 0; i < repositories.size(); i++) {
+            String repo = repositories.get(i).id();
+            sites.add(site(repo, i == 0 ? "" : repo + "/"));
+        }
+        DeadLetterReplay replay = new DeadLetterReplay(runtime.bootstrapServers());
+        List<DeadLetters> dead = Topics.ALL.stream().map(spec -> {
+            var pending = replay.pending(spec.name());
+            var letters = pending.letters();
+            return new DeadLetters(pending.deadLetterTopic(), letters.size(),
+                    letters.isEmpty() ? null : letters.getLast().key() + ": " + letters.getLast().message());
+        }).toList();
+        return new Status(Instant.now(), sites, lag(), dead);
+    }
+
+    private Site site(String repo, String prefix) {
+        S3Client s3 = runtime.s3();
+        @Nullable JsonNode current = read(s3, prefix + "_inkstream/current.json");
+        @Nullable JsonNode diagnostics = read(s3, prefix + "_inkstream/diagnostics.json");
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        List<String> errors = new ArrayList<>();
+        if (diagnostics != null) {
+            // Any array of objects with a severity is a list of diagnostics, wherever the report keeps it.
+            diagnostics.findParents("severity").forEach(d -> {
+                String severity = d.path("severity").asString();
+                counts.merge(severity, 1, Integer::sum);
+                if (severity.equals("ERROR") && errors.size() < 10) {
+                    errors.add(d.path("path").asString("?") + ": " + d.path("code").asString() + ": " + d.path("message").asString());
+                }
+            });
+        }
+        return new Site(repo, prefix, current == null ? null : current.path("commit").asString(),
+                current == null ? null : current.path("releaseId").asString(), counts, errors);
+    }
+
+    private static @Nullable JsonNode read(S3Client s3, String key) {
+        try {
+            return EventJson.mapper().readTree(s3.getObjectAsBytes(b -> b.bucket(LocalRuntime.BUCKET).key(key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return null;
+        }
+    }
+
+    /** Records each group has yet to process, summed over its partitions. */
+    private Map<String, Long> lag() {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, runtime.bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            Map<String, Long> lag = new java.util.LinkedHashMap<>();
+            for (String group : GROUPS) {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                        .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+                long total = 0;
+                for (var entry : committed.entrySet()) {
+                    if (entry.getValue() != null) {
+                        total += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+                    }
+                }
+                lag.put(group, total);
+            }
+            return lag;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("cannot read consumer offsets: " + e, e);
+        }
+    }
+
+    /** The status as a few lines for a terminal. */
+    static String text(JsonNode status) {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode site : status.path("sites")) {
+            out.append(String.format("site %-12s live %s (release %s)%n", site.path("repo").asString(),
+                    site.path("commit").isNull() ? "nothing yet" : site.path("commit").asString(),
+                    site.path("releaseId").asString("-")));
+            site.path("diagnostics").properties().forEach(e ->
+                    out.append(String.format("  %d %s diagnostic(s)%n", e.getValue().asInt(), e.getKey().toLowerCase())));
+            site.path("errors").forEach(e -> out.append("    ").append(e.asString()).append('\n'));
+        }
+        status.path("lagByGroup").properties().forEach(e ->
+                out.append(String.format("lag  %-18s %d record(s)%n", e.getKey(), e.getValue().asLong())));
+        for (JsonNode dead : status.path("deadLetters")) {
+            if (dead.path("waiting").asInt() > 0) {
+                out.append(String.format("dead %-26s %d waiting; latest %s%n", dead.path("topic").asString(),
+                        dead.path("waiting").asInt(), dead.path("latest").asString()));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -9,6 +9,7 @@ import dev.inkstream.render.frontmatter.FrontMatterParser;
 import dev.inkstream.render.markdown.GitHubAlerts;
 import dev.inkstream.render.markdown.HtmlSanitizer;
 import dev.inkstream.render.markdown.MarkdownRenderer;
+import dev.inkstream.render.siteconfig.SiteFiles;
 import dev.inkstream.render.text.Mojibake;
 import dev.inkstream.render.text.PlainTextRenderer;
 import java.net.URI;
@@ -39,6 +40,9 @@ public final class DocumentRenderer {
         try {
             if (source.kind() == DocumentKind.ASSET) {
                 return asset(source);
+            }
+            if (source.kind() == DocumentKind.CONFIG || source.kind() == DocumentKind.LAYOUT) {
+                return SiteFiles.render(source);
             }
             return source.text() == null ? unreadable(source) : renderText(source);
         } catch (RuntimeException | StackOverflowError e) {

@@ -84,6 +84,15 @@ class DocumentRendererTest {
     }
 
     @Test
+    void aliasesBecomeRedirectSourcesAndCategoriesStayInParams() {
+        RenderedDocument doc = render("posts/a.md", "---\naliases: [/old/a/, /2020/a.html]\ncategories: [Ops]\n---\nx\n");
+
+        assertThat(doc.aliases()).containsExactly("/old/a/", "/2020/a.html");
+        assertThat(doc.params()).containsEntry("categories", List.of("Ops")).doesNotContainKey("aliases");
+        assertThat(doc.tags()).containsExactly("Ops");
+    }
+
+    @Test
     void theSiteConfigBecomesASiteConfigAndIsNeverAPage() {
         RenderedDocument config = render("hugo.toml", DocumentKind.CONFIG, "title = 'Hugo'\nbaseURL = 'https://h.org'\n");
 

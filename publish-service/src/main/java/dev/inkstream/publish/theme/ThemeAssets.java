@@ -35,9 +35,10 @@ public final class ThemeAssets {
     /** The assets of the built-in theme, read from the classpath. */
     public static ThemeAssets builtIn() {
         String highlight = WEBJAR + highlightJsVersion() + "/";
-        String css = resource("templates/inkstream/assets/site.css")
-                + "\n@media (prefers-color-scheme: light) {\n" + resource(highlight + "styles/github.min.css") + "\n}\n"
-                + "@media (prefers-color-scheme: dark) {\n" + resource(highlight + "styles/github-dark.min.css") + "\n}\n";
+        // The theme's rules come last, so they win over highlight.js's block padding and background.
+        String css = "@media (prefers-color-scheme: light) {\n" + resource(highlight + "styles/github.min.css") + "\n}\n"
+                + "@media (prefers-color-scheme: dark) {\n" + resource(highlight + "styles/github-dark.min.css") + "\n}\n"
+                + resource("templates/inkstream/assets/site.css");
         // One request for the highlighter and its start: pages load it with defer, so it runs after parsing.
         String js = resource(highlight + "highlight.min.js") + "\n;hljs.highlightAll();\n";
         return new ThemeAssets(hashed("site", "css", css, "text/css; charset=utf-8"),

@@ -14,6 +14,7 @@ import dev.inkstream.publish.output.OutputObject.Role;
 import dev.inkstream.publish.site.SiteConfigs;
 import dev.inkstream.publish.theme.Templates;
 import dev.inkstream.publish.theme.ThemeAssets;
+import dev.inkstream.publish.theme.ThemeStrings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -327,7 +328,13 @@ public final class SiteOutputs {
     /** What every page's template gets: the site, links, head metadata, language navigation. */
     private Map<String, Object> pageModel(Release release, @Nullable RenderedDocument document, String url,
                                           List<LanguageSwitcher.Version> versions) {
-        String language = document == null ? release.defaultLanguage : release.languageOf(document);
+        return pageModel(release, document, url, versions, document == null ? null : release.languageOf(document));
+    }
+
+    /** @param ownLanguage the page's language; absent for pages of every language (tag pages, 404) */
+    private Map<String, Object> pageModel(Release release, @Nullable RenderedDocument document, String url,
+                                          List<LanguageSwitcher.Version> versions, @Nullable String ownLanguage) {
+        String language = ownLanguage == null ? release.defaultLanguage : ownLanguage;
         Map<String, Object> model = new HashMap<>();
         model.put("site", release.siteView);
         model.put("siteTitle", release.title);
@@ -342,11 +349,12 @@ public final class SiteOutputs {
         if (release.languages.size() > 1) {
             for (String l : release.languages) {
                 nav.add(Map.of("lang", l, "label", LanguageSwitcher.label(l), "link", release.homeUrl(l).substring(1),
-                        "current", l.equals(language)));
+                        "current", l.equals(ownLanguage)));
             }
         }
         model.put("languages", nav);
         model.put("feedPath", release.homeUrl(language).substring(1));
+        model.put("t", ThemeStrings.of(language));
 
         Map<String, Object> head = new HashMap<>();
         head.put("canonical", release.urls.absolute(url));
@@ -514,11 +522,8 @@ public final class SiteOutputs {
             List<RenderedDocument> slice = entries.subList((page - 1) * release.pageSize,
                     Math.min(entries.size(), page * release.pageSize));
             Map<String, Object> model = pageModel(release, page == 1 ? home : null, pageUrl,
-                    page == 1 && home != null ? release.versions(home) : List.of());
-            if (language != null) {
-                model.put("lang", language);
-                model.put("feedPath", release.homeUrl(language).substring(1));
-            } else {
+                    page == 1 && home != null ? release.versions(home) : List.of(), language);
+            if (language == null) {
                 model.put("feedPath", url.substring(1));
             }
             model.put("tag", tag);

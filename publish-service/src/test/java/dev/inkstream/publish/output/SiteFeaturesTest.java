@@ -106,6 +106,10 @@ class SiteFeaturesTest {
         assertThat(zh.select("html").attr("lang")).isEqualTo("zh");
         assertThat(zh.select("ul.posts > li h2 a")).extracting(e -> e.text()).containsExactly("Kafka 实战", "只有中文");
         assertThat(zh.select("link[rel=alternate][type=application/atom+xml]").attr("href")).isEqualTo("../zh/feed.xml");
+        assertThat(zh.select("h1").text()).as("the theme speaks the page's language").isEqualTo("最新文章");
+        assertThat(zh.select("header nav a[aria-current]")).extracting(e -> e.attr("lang")).containsExactly("zh");
+        assertThat(html(objects, "tags/kafka/index.html").select("header nav a[aria-current]"))
+                .as("a tag page is in no one language").isEmpty();
     }
 
     @Test

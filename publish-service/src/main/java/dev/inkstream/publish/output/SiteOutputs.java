@@ -79,6 +79,9 @@ public final class SiteOutputs {
     private final Map<String, Map<String, CachedPage>> pages = new HashMap<>();
     /** Facts about each document's text, by document identity: a document that did not change is the same object. */
     private Map<RenderedDocument, DocumentFacts> facts = new IdentityHashMap<>();
+    /** Feed entries by document identity, valid while {@link #feedEntriesContext} is unchanged. */
+    private Map<RenderedDocument, FeedEntry> feedEntries = new IdentityHashMap<>();
+    private String feedEntriesContext = "";
     private long pagesRendered;
 
     private record CachedPage(RenderedDocument document, String context, OutputObject output, List<Diagnostic> problems) {}
@@ -137,6 +140,8 @@ public final class SiteOutputs {
         feedsAndSitemaps(release).forEach(o -> add(outputs, o));
         outputs.put(DIAGNOSTICS_KEY, diagnostics(release));
         facts = release.facts;
+        feedEntries = release.feedEntries;
+        feedEntriesContext = release.feedEntriesContext;
         return List.copyOf(outputs.values());
     }
 
@@ -168,6 +173,8 @@ public final class SiteOutputs {
         final Map<String, List<RenderedDocument>> translations;
         final Map<String, List<Diagnostic>> problems = new TreeMap<>();
         final Map<RenderedDocument, DocumentFacts> facts = new IdentityHashMap<>();
+        final Map<RenderedDocument, FeedEntry> feedEntries = new IdentityHashMap<>();
+        final String feedEntriesContext;
         final Map<String, Object> siteView;
         final int pageSize;
         final int feedSize;
@@ -206,6 +213,8 @@ public final class SiteOutputs {
             Map<?, ?> feed = config.params().get("feed") instanceof Map<?, ?> m ? m : Map.of();
             this.feedSize = positive(feed.get("limit"), DEFAULT_FEED_SIZE);
             this.feedSummaries = "summary".equals(String.valueOf(feed.get("content")));
+            this.feedEntriesContext = config.baseUrl() + "\u0000" + site.rootPath() + "\u0000" + feedSummaries + "\u0000"
+                    + defaultLanguage + "\u0000" + repoOf(site);
         }
 
         String languageOf(RenderedDocument document) {
@@ -578,7 +587,12 @@ public final class SiteOutputs {
 
     private List<OutputObject> feeds(Release release, String url, String title, @Nullable String language,
                                      List<RenderedDocument> documents) {
-        List<FeedEntry> entries = documents.stream().limit(release.feedSize).map(d -> feedEntry(release, d)).toList();
+        boolean reuse = release.feedEntriesContext.equals(feedEntriesContext);
+        List<FeedEntry> entries = documents.stream().limit(release.feedSize)
+                .map(d -> release.feedEntries.computeIfAbsent(d, document -> {
+                    FeedEntry known = reuse ? feedEntries.get(document) : null;
+                    return known != null ? known : feedEntry(release, document);
+                })).toList();
         String home = release.urls.absolute(url);
         Feed feed = new Feed(title, home, home, language, entries);
         String folder = url.substring(1);

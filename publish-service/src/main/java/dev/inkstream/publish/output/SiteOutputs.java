@@ -538,10 +538,11 @@ public final class SiteOutputs {
             model.put("tag", tag);
             if (page == 1 && home != null) {
                 model.put("doc", docView(release, home));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> head = (Map<String, Object>) model.get("head");
+                head.put("type", "website");
                 if (release.siteView.get("description") != null && home.summary() == null) {
                     // A home page's opening lines greet; the site's description says what the site is.
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> head = (Map<String, Object>) model.get("head");
                     head.put("description", release.siteView.get("description"));
                 }
             }

@@ -35,7 +35,7 @@ class SiteFeaturesTest {
                 config("inkstream.yaml", "Field Notes", "https://notes.example.org/", "en", List.of("en", "zh"),
                         Map.of("description", "Notes from the field", "paginate", 2)),
                 config("hugo.toml", "Old Hugo title", "https://old.example.org/", "fr", List.of("fr"), Map.of()),
-                page("README.md", "/", "Welcome").lang("en").build(),
+                page("README.md", "/", "Welcome").lang("en").html("<h1 id=\"welcome\">Welcome</h1><p>Welcome body</p>").build(),
                 page("posts/kafka.md", "/posts/kafka/", "Kafka in practice").date("2026-03-01").lang("en")
                         .translationKey("kafka").tags("kafka", "Streams").aliases("/2026/03/kafka.html", "old/kafka")
                         .lastmod("2026-03-02T10:00:00Z").params(Map.of("categories", List.of("Engineering"))).build(),
@@ -94,13 +94,14 @@ class SiteFeaturesTest {
     void theDefaultLanguageIsListedAtTheRootOtherLanguagesUnderTheirCodeBothPaginated() {
         List<OutputObject> objects = outputs.outputs(new SiteOutputs.Site("S", bilingualBlog(), "c"));
 
-        assertThat(html(objects, "index.html").select("ul.posts > li h2 a")).extracting(e -> e.text())
-                .containsExactly("Kafka in practice", "Object stores");
+        assertThat(html(objects, "index.html").select("ul.posts > li > h3 a")).as("the home body has the h1")
+                .extracting(e -> e.text()).containsExactly("Kafka in practice", "Object stores");
+        assertThat(html(objects, "index.html").select("h1")).hasSize(1);
         Document second = html(objects, "page/2/index.html");
         assertThat(second.select("ul.posts > li h2 a")).extracting(e -> e.text()).containsExactly("An old post");
         assertThat(second.select("a[rel=prev]").attr("href")).isEqualTo("../../");
         assertThat(html(objects, "index.html").select("a[rel=next]").attr("href")).isEqualTo("./page/2/");
-        assertThat(html(objects, "index.html").select(".home-body").text()).isEqualTo("Welcome body");
+        assertThat(html(objects, "index.html").select(".home-body").text()).isEqualTo("Welcome Welcome body");
 
         Document zh = html(objects, "zh/index.html");
         assertThat(zh.select("html").attr("lang")).isEqualTo("zh");

@@ -82,9 +82,14 @@ public final class SiteOutputs {
     /** Feed entries by document identity, valid while {@link #feedEntriesContext} is unchanged. */
     private Map<RenderedDocument, FeedEntry> feedEntries = new IdentityHashMap<>();
     private String feedEntriesContext = "";
+    /** Aggregates (list pages, feeds) by repository and key, with the inputs they were made from. */
+    private final Map<String, Map<String, Memo>> memos = new HashMap<>();
     private long pagesRendered;
 
     private record CachedPage(RenderedDocument document, String context, OutputObject output, List<Diagnostic> problems) {}
+
+    /** Outputs made from {@code inputs}: equal inputs (documents compare by identity first) give equal outputs. */
+    private record Memo(Object inputs, List<OutputObject> outputs, List<Diagnostic> problems) {}
 
     /** Two documents that would be published at the same URL; only {@code published} is. */
     public record UrlCollision(String url, String published, List<String> hidden) {}
@@ -142,6 +147,7 @@ public final class SiteOutputs {
         facts = release.facts;
         feedEntries = release.feedEntries;
         feedEntriesContext = release.feedEntriesContext;
+        memos.put(repoOf(site), release.memos);
         return List.copyOf(outputs.values());
     }
 
@@ -175,6 +181,7 @@ public final class SiteOutputs {
         final Map<RenderedDocument, DocumentFacts> facts = new IdentityHashMap<>();
         final Map<RenderedDocument, FeedEntry> feedEntries = new IdentityHashMap<>();
         final String feedEntriesContext;
+        final Map<String, Memo> memos = new HashMap<>();
         final Map<String, Object> siteView;
         final int pageSize;
         final int feedSize;
@@ -450,6 +457,22 @@ public final class SiteOutputs {
         return List.copyOf(redirects.values());
     }
 
+    /**
+     * The outputs {@code make} gives for {@code inputs}, from the last release when its inputs were
+     * equal; template problems found while making them are reported again either way.
+     */
+    private List<OutputObject> memo(Release release, String key, Object inputs,
+                                    java.util.function.Function<Consumer<Diagnostic>, List<OutputObject>> make) {
+        Memo memo = memos.getOrDefault(repoOf(release.site), Map.of()).get(key);
+        if (memo == null || !memo.inputs().equals(inputs)) {
+            List<Diagnostic> problems = new ArrayList<>();
+            memo = new Memo(inputs, make.apply(problems::add), List.copyOf(problems));
+        }
+        release.memos.put(key, memo);
+        memo.problems().forEach(p -> release.problem(Objects.requireNonNullElse(p.path(), "layouts/"), p));
+        return memo.outputs();
+    }
+
     // ---- aggregates --------------------------------------------------------------------------
 
     private List<OutputObject> aggregates(Release release) {
@@ -528,35 +551,47 @@ public final class SiteOutputs {
         int pageCount = Math.max(1, (entries.size() + release.pageSize - 1) / release.pageSize);
         for (int page = 1; page <= pageCount; page++) {
             String pageUrl = page == 1 ? url : url + "page/" + page + "/";
-            List<RenderedDocument> slice = entries.subList((page - 1) * release.pageSize,
-                    Math.min(entries.size(), page * release.pageSize));
-            Map<String, Object> model = pageModel(release, page == 1 ? home : null, pageUrl,
-                    page == 1 && home != null ? release.versions(home) : List.of(), language);
-            if (language == null) {
-                model.put("feedPath", url.substring(1));
-            }
-            model.put("tag", tag);
-            if (page == 1 && home != null) {
-                model.put("doc", docView(release, home));
-                @SuppressWarnings("unchecked")
-                Map<String, Object> head = (Map<String, Object>) model.get("head");
-                head.put("type", "website");
-                if (release.siteView.get("description") != null && home.summary() == null) {
-                    // A home page's opening lines greet; the site's description says what the site is.
-                    head.put("description", release.siteView.get("description"));
-                }
-            }
-            model.put("entries", slice.stream().map(d -> docView(release, d)).toList());
-            Map<String, Object> pager = new HashMap<>();
-            pager.put("page", page);
-            pager.put("pages", pageCount);
-            pager.put("previous", page == 1 ? null : (page == 2 ? url : url + "page/" + (page - 1) + "/").substring(1));
-            pager.put("next", page == pageCount ? null : (url + "page/" + (page + 1) + "/").substring(1));
-            model.put("pager", pager);
-            outputs.add(OutputObject.html(SiteUrls.keyOf(pageUrl), templates.render("index", model,
-                    p -> release.problem(p.path(), p)), release.site.cacheControl(), Role.AGGREGATE));
+            List<RenderedDocument> slice = List.copyOf(entries.subList((page - 1) * release.pageSize,
+                    Math.min(entries.size(), page * release.pageSize)));
+            int number = page;
+            List<Object> inputs = java.util.Arrays.asList(pageContextKey(release, List.of()), url, language, tag,
+                    page == 1 ? home : null, page == 1 && home != null ? release.versions(home) : List.of(), slice,
+                    page, pageCount);
+            outputs.addAll(memo(release, "list:" + pageUrl, inputs,
+                    problems -> List.of(listPage(release, url, pageUrl, language, tag, home, slice, number, pageCount,
+                            problems))));
         }
         return outputs;
+    }
+
+    private OutputObject listPage(Release release, String url, String pageUrl, @Nullable String language,
+                                  @Nullable String tag, @Nullable RenderedDocument home, List<RenderedDocument> slice,
+                                  int page, int pageCount, Consumer<Diagnostic> problems) {
+        Map<String, Object> model = pageModel(release, page == 1 ? home : null, pageUrl,
+                page == 1 && home != null ? release.versions(home) : List.of(), language);
+        if (language == null) {
+            model.put("feedPath", url.substring(1));
+        }
+        model.put("tag", tag);
+        if (page == 1 && home != null) {
+            model.put("doc", docView(release, home));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> head = (Map<String, Object>) model.get("head");
+            head.put("type", "website");
+            if (release.siteView.get("description") != null && home.summary() == null) {
+                // A home page's opening lines greet; the site's description says what the site is.
+                head.put("description", release.siteView.get("description"));
+            }
+        }
+        model.put("entries", slice.stream().map(d -> docView(release, d)).toList());
+        Map<String, Object> pager = new HashMap<>();
+        pager.put("page", page);
+        pager.put("pages", pageCount);
+        pager.put("previous", page == 1 ? null : (page == 2 ? url : url + "page/" + (page - 1) + "/").substring(1));
+        pager.put("next", page == pageCount ? null : (url + "page/" + (page + 1) + "/").substring(1));
+        model.put("pager", pager);
+        return OutputObject.html(SiteUrls.keyOf(pageUrl), templates.render("index", model, problems),
+                release.site.cacheControl(), Role.AGGREGATE);
     }
 
     // ---- feeds, sitemaps, robots ---------------------------------------------------------------
@@ -598,10 +633,10 @@ public final class SiteOutputs {
         Feed feed = new Feed(title, home, home, language, entries);
         String folder = url.substring(1);
         String cache = release.site.cacheControl();
-        return List.of(
+        return memo(release, "feeds:" + url, List.of(feed, cache), problems -> List.of(
                 OutputObject.of(folder + FeedWriter.ATOM, FeedWriter.atom(feed), "application/atom+xml; charset=utf-8", cache, Role.FEED),
                 OutputObject.of(folder + FeedWriter.RSS, FeedWriter.rss(feed), "application/rss+xml; charset=utf-8", cache, Role.FEED),
-                OutputObject.of(folder + FeedWriter.JSON, FeedWriter.json(feed), "application/feed+json; charset=utf-8", cache, Role.FEED));
+                OutputObject.of(folder + FeedWriter.JSON, FeedWriter.json(feed), "application/feed+json; charset=utf-8", cache, Role.FEED)));
     }
 
     private FeedEntry feedEntry(Release release, RenderedDocument document) {

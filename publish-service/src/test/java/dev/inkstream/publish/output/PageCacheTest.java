@@ -76,6 +76,20 @@ class PageCacheTest {
         assertThat(outputs.pagesRenderedLastTime()).isEqualTo(11);
     }
 
+    @Test
+    void aTemplateErrorIsReportedOnEveryReleaseNotOnlyTheOneThatRenderedIt() {
+        SiteOutputs outputs = new SiteOutputs();
+        Map<String, RenderedDocument> docs = blog(3);
+        docs.put("layouts/index.peb", layout("layouts/index.peb", "{{ entries | nosuchfilter }}"));
+        docs.put("layouts/page.peb", layout("layouts/page.peb", "{% if %}"));
+
+        outputs.outputs(new SiteOutputs.Site("S", docs, "c"));
+        String again = SiteFeaturesTest.text(outputs.outputs(new SiteOutputs.Site("S", docs, "c")), SiteOutputs.DIAGNOSTICS_KEY);
+
+        assertThat(outputs.pagesRenderedLastTime()).isZero();
+        assertThat(again).contains("layouts/index.peb line 1", "layouts/page.peb line 1", "template-error");
+    }
+
     private static Set<String> changedKeys(List<OutputObject> before, List<OutputObject> after) {
         Map<String, String> old = before.stream().collect(Collectors.toMap(OutputObject::key, OutputObject::sha256));
         return after.stream().filter(o -> !o.sha256().equals(old.get(o.key()))).map(OutputObject::key)

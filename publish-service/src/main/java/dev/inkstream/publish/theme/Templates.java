@@ -54,7 +54,7 @@ public final class Templates {
         });
         this.overrides = Map.copyOf(overrides);
         this.site = overrides.isEmpty() ? theme : engine(List.of(user, classpath()));
-        this.version = String.valueOf(new TreeMap<>(layouts).hashCode());
+        this.version = ThemeAssets.hashed("layouts", "peb", new TreeMap<>(layouts).toString(), "text/plain").key();
     }
 
     /** Changes whenever a layout does: part of what a cached page depends on. */

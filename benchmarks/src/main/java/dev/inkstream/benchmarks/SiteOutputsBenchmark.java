@@ -69,10 +69,18 @@ public final class SiteOutputsBenchmark {
         List<OutputObject> afterEdit = outputs.outputs(site(documents));
         report("after editing " + edited, start, outputs, afterEdit.size(), changed(unchanged, afterEdit));
 
+        // The newest post, retagged: it sits on the first list pages and in the feeds, so those change too.
+        String newest = CorpusGenerator.pagePath(directory, pages - 1);
+        CorpusGenerator.editTags(directory, pages - 1, List.of("benchmark-retag"));
+        documents.put(newest, render(renderer, directory, newest));
+        start = System.nanoTime();
+        List<OutputObject> afterRetag = outputs.outputs(site(documents));
+        report("after retagging the newest post", start, outputs, afterRetag.size(), changed(afterEdit, afterRetag));
+
         SiteOutputs fresh = new SiteOutputs();
         start = System.nanoTime();
         fresh.outputs(site(documents));
-        report("same edit without the page cache", start, fresh, afterEdit.size(), -1);
+        report("the same site without the caches", start, fresh, afterRetag.size(), -1);
     }
 
     private static SiteOutputs.Site site(Map<String, RenderedDocument> documents) {

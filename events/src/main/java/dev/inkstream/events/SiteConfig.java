@@ -27,6 +27,14 @@ public record SiteConfig(
         Translations translations,
         Map<String, Object> params) {
 
+    /**
+     * Root files that configure a site, in order of precedence: Inkstream's own first, then what
+     * an existing Hugo or Jekyll site already has. Ingest sends every one present; publish uses
+     * the first of them that was read.
+     */
+    public static final List<String> FILES = List.of(
+            "inkstream.yaml", "inkstream.yml", "hugo.toml", "hugo.yaml", "config.toml", "config.yaml", "_config.yml");
+
     public SiteConfig {
         languages = languages == null ? List.of() : List.copyOf(languages);
         translations = translations == null ? Translations.DEFAULTS : translations;

@@ -60,9 +60,10 @@ public class SitePublisher {
         var release = new ReleasePublished(ReleasePublished.SCHEMA_VERSION, repo, changeSet.after(), changeSet.after(),
                 documents.size(), plan.uploads().size(), plan.unchanged().size(), plan.deletions().size(), diagnostics,
                 clock.instant(), timings);
-        log.info("published repo={} commit={} delivery={}: {} documents, {} objects written, {} unchanged, {} deleted in {} ms",
-                repo, changeSet.after(), changeSet.deliveryId(), release.documents(), release.objectsWritten(),
-                release.objectsUnchanged(), release.objectsDeleted(), (uploaded - start) / 1_000_000);
+        log.info("published repo={} commit={} delivery={}: {} documents ({} page templates rendered), {} objects written, "
+                        + "{} unchanged, {} deleted in {} ms",
+                repo, changeSet.after(), changeSet.deliveryId(), release.documents(), siteOutputs.pagesRenderedLastTime(),
+                release.objectsWritten(), release.objectsUnchanged(), release.objectsDeleted(), (uploaded - start) / 1_000_000);
         return release;
     }
 }

@@ -32,7 +32,7 @@ class PublishCommandIT {
             Result first = publish("--repo", repo.toString(), "--data", data.toString(), "--out", out.toString());
 
             assertThat(first.exit).as(first.output).isZero();
-            assertThat(first.output).contains("Published site (main)", "3 documents", "5 objects written", "0 deleted");
+            assertThat(first.output).contains("Published site (main)", "3 documents", "12 objects written", "0 deleted");
             assertThat(Files.readString(out.resolve("notes/one/index.html"))).contains("First note.");
             assertThat(Files.readString(out.resolve("index.html"))).contains("Welcome.", "notes/two/");
             assertThat(out.resolve("_inkstream/current.json")).exists();
@@ -42,8 +42,9 @@ class PublishCommandIT {
             Result second = publish("--repo", repo.toString(), "--data", data.toString(), "--out", out.toString());
 
             assertThat(second.exit).as(second.output).isZero();
-            // Dated pages: the index lists the same titles and dates, so only the revised page changes.
-            assertThat(second.output).contains("3 documents", "1 objects written", "4 unchanged", "0 deleted");
+            // The revised page, the index (it shows the opening words), the three feeds (full content)
+            // and the sitemap (lastmod from git) change; the other page, 404, robots and the theme do not.
+            assertThat(second.output).contains("3 documents", "6 objects written", "6 unchanged", "0 deleted");
             assertThat(Files.readString(out.resolve("notes/two/index.html"))).contains("revised");
 
             // A deletion, then a restart with more work: the replayed queue must not wait for the

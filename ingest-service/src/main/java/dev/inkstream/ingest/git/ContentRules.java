@@ -1,6 +1,7 @@
 package dev.inkstream.ingest.git;
 
 import dev.inkstream.events.Diagnostic;
+import dev.inkstream.events.DocumentKind;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -13,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * Which files of a repository enter the pipeline. Some are left out silently because they are
- * not content (hidden files, {@code .github/}, {@code node_modules/}, the site config, what the
- * site config excludes); others are refused with a diagnostic the author sees, because the author
+ * not content (hidden files, {@code .github/}, {@code node_modules/}, what the site config
+ * excludes); others are refused with a diagnostic the author sees, because the author
  * probably meant them to be published (symlinks, submodules, oversized files, unsafe names).
  */
 public final class ContentRules {
@@ -22,8 +23,6 @@ public final class ContentRules {
     /** Left out unless the site config includes them. */
     static final List<String> DEFAULT_EXCLUDES = List.of(
             "**/node_modules/**", "node_modules/**", ".*/**", "**/.*/**", ".*", "**/.*");
-
-    private static final String SITE_CONFIG = "inkstream.yaml";
 
     private final List<PathMatcher> includes;
     private final List<PathMatcher> excludes;
@@ -44,13 +43,18 @@ public final class ContentRules {
         return new ContentRules(List.of(), List.of(), maxFileBytes);
     }
 
-    /** Not content: never published, nothing to report. */
+    /**
+     * Not content: never published, nothing to report. The site config always enters (it is what
+     * says the globs), and {@code include} does not apply to layouts: narrowing the content to
+     * {@code content/**} must not drop the templates that present it.
+     */
     public boolean excluded(String path) {
-        if (path.equals(SITE_CONFIG)) {
-            return true;
+        DocumentKind kind = DocumentKinds.of(path);
+        if (kind == DocumentKind.CONFIG) {
+            return false;
         }
         Path p = Path.of(path);
-        if (!includes.isEmpty() && includes.stream().noneMatch(m -> m.matches(p))) {
+        if (kind != DocumentKind.LAYOUT && !includes.isEmpty() && includes.stream().noneMatch(m -> m.matches(p))) {
             return true;
         }
         return excludes.stream().anyMatch(m -> m.matches(p));

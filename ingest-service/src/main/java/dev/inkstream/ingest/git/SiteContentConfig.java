@@ -30,16 +30,19 @@ public final class SiteContentConfig {
     public record Read(ContentRules rules, Optional<ChangeSet.Skipped> problem) {}
 
     public static Read read(Repository repository, ObjectId commit, long maxFileBytes) throws IOException {
-        try (RevWalk walk = new RevWalk(repository);
-             TreeWalk tree = TreeWalk.forPath(repository, PATH, walk.parseCommit(commit).getTree())) {
-            if (tree == null) {
-                return new Read(ContentRules.defaults(maxFileBytes), Optional.empty());
+        // inkstream.yml is accepted too: authors type either, and render reads both as the site config.
+        for (String path : List.of(PATH, "inkstream.yml")) {
+            try (RevWalk walk = new RevWalk(repository);
+                 TreeWalk tree = TreeWalk.forPath(repository, path, walk.parseCommit(commit).getTree())) {
+                if (tree != null) {
+                    byte[] bytes = repository.open(tree.getObjectId(0)).getCachedBytes(MAX_CONFIG_BYTES);
+                    return parse(new String(bytes, StandardCharsets.UTF_8), maxFileBytes);
+                }
+            } catch (org.eclipse.jgit.errors.LargeObjectException e) {
+                return invalid(maxFileBytes, path + " is larger than " + MAX_CONFIG_BYTES + " bytes");
             }
-            byte[] bytes = repository.open(tree.getObjectId(0)).getCachedBytes(MAX_CONFIG_BYTES);
-            return parse(new String(bytes, StandardCharsets.UTF_8), maxFileBytes);
-        } catch (org.eclipse.jgit.errors.LargeObjectException e) {
-            return invalid(maxFileBytes, "inkstream.yaml is larger than " + MAX_CONFIG_BYTES + " bytes");
         }
+        return new Read(ContentRules.defaults(maxFileBytes), Optional.empty());
     }
 
     static Read parse(String yaml, long maxFileBytes) {

@@ -6,6 +6,7 @@ import dev.inkstream.events.ChangeSet;
 import dev.inkstream.events.ChangeSet.ChangeType;
 import dev.inkstream.events.ChangeSet.PathChange;
 import dev.inkstream.events.Diagnostic;
+import dev.inkstream.events.DocumentKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,18 +96,54 @@ class ContentGuardsTest {
     }
 
     @Test
-    void hiddenFilesToolingFoldersAndTheSiteConfigAreNotContent() throws Exception {
+    void hiddenFilesAndToolingFoldersAreNotContent() throws Exception {
         write(".github/workflows/ci.yml", "on: push");
         write("node_modules/pkg/README.md", "# pkg");
         write("docs/node_modules/x/README.md", "# x");
         write(".gitignore", "target/");
-        write("inkstream.yaml", "title: Site\n");
         write("docs/guide.md", "# Guide");
 
         ChangeSet changeSet = importAll().changeSet();
 
         assertThat(paths(changeSet)).containsExactly("docs/guide.md");
         assertThat(changeSet.skipped()).isEmpty();
+    }
+
+    @Test
+    void rootSiteConfigsAreConfigAndLayoutsAreLayoutsEvenWhenIncludeNarrowsTheContent() throws Exception {
+        write("inkstream.yaml", "title: Site\ninclude: ['content/**']\n");
+        write("hugo.toml", "title = 'Old'\n");
+        write("_config.yml", "title: Jekyll\n");
+        write("layouts/page.peb", "{{ doc.title }}");
+        write("content/post.md", "# Post");
+        write("content/config.toml", "not the site's: only root files configure it");
+        write("notes.md", "# Not content");
+        RevCommit head = commit("configured");
+
+        var config = SiteContentConfig.read(git.getRepository(), head, MAX_FILE);
+        var result = PushDiff.compute(git.getRepository(), "r", "refs/heads/main", Optional.empty(), head, 1 << 20, "d",
+                config.rules());
+
+        assertThat(result.changeSet().changes()).extracting(PathChange::path, PathChange::kind).containsExactlyInAnyOrder(
+                Tuple.tuple("inkstream.yaml", DocumentKind.CONFIG), Tuple.tuple("hugo.toml", DocumentKind.CONFIG),
+                Tuple.tuple("_config.yml", DocumentKind.CONFIG), Tuple.tuple("layouts/page.peb", DocumentKind.LAYOUT),
+                Tuple.tuple("content/post.md", DocumentKind.MARKDOWN),
+                Tuple.tuple("content/config.toml", DocumentKind.ASSET));
+        assertThat(result.documents()).filteredOn(d -> d.kind() == DocumentKind.CONFIG)
+                .allSatisfy(d -> assertThat(d.text()).isNotNull());
+    }
+
+    @Test
+    void inkstreamYmlIsReadLikeInkstreamYaml() throws Exception {
+        write("inkstream.yml", "exclude: ['drafts/**']\n");
+        write("drafts/wip.md", "# WIP");
+        write("post.md", "# Post");
+        RevCommit head = commit("yml");
+
+        var config = SiteContentConfig.read(git.getRepository(), head, MAX_FILE);
+
+        assertThat(config.rules().excluded("drafts/wip.md")).isTrue();
+        assertThat(config.rules().excluded("post.md")).isFalse();
     }
 
     @Test
@@ -122,7 +159,7 @@ class ContentGuardsTest {
                 config.rules());
 
         assertThat(config.problem()).isEmpty();
-        assertThat(paths(result.changeSet())).containsExactly("content/post.md");
+        assertThat(paths(result.changeSet())).containsExactlyInAnyOrder("inkstream.yaml", "content/post.md");
     }
 
     @Test

@@ -2,38 +2,57 @@ package dev.inkstream.publish.output;
 
 import dev.inkstream.events.ChangeSet;
 import dev.inkstream.events.Diagnostic;
+import dev.inkstream.events.DocumentKind;
 import dev.inkstream.events.EventJson;
 import dev.inkstream.events.RenderedDocument;
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import dev.inkstream.events.SiteConfig;
+import dev.inkstream.publish.feeds.Feed;
+import dev.inkstream.publish.feeds.FeedEntry;
+import dev.inkstream.publish.feeds.FeedWriter;
+import dev.inkstream.publish.feeds.Sitemaps;
+import dev.inkstream.publish.output.OutputObject.Role;
+import dev.inkstream.publish.site.SiteConfigs;
+import dev.inkstream.publish.theme.Templates;
+import dev.inkstream.publish.theme.ThemeAssets;
+import dev.inkstream.publish.theme.ThemeStrings;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The publish stage's pure core: a site's rendered documents in, the full list of objects of the
- * site out (outputs as data). Nothing here knows about S3 or Kafka.
+ * The publish stage's core: a site's rendered documents in, the full list of objects of the site
+ * out (outputs as data). Nothing here knows about S3 or Kafka.
+ *
+ * <p>It is a function of the {@link Site} alone; what it keeps between calls only saves work.
+ * Each page's HTML is kept with everything it was made from (the document, the site config, its
+ * translations, the theme and layouts), so a release re-renders only the pages whose inputs
+ * changed; aggregates (lists, tag pages, feeds, sitemaps) are rebuilt, and deploy uploads only
+ * those whose bytes changed.
  */
 public final class SiteOutputs {
 
     /**
-     * What a site is made from: its documents and the few settings the templates need.
+     * What a site is made from: its documents and the few settings the operator gives.
      *
+     * @param title    the site title when the repository's own config does not give one
      * @param rootPath absolute path the site is served under ({@code /}, or {@code /docs/} for a
      *                 prefixed site): the 404 page is served at any depth, so it cannot link relatively
      */
@@ -49,15 +68,28 @@ public final class SiteOutputs {
     public static final String DIAGNOSTICS_KEY = "_inkstream/diagnostics.json";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+    private static final int DEFAULT_PAGE_SIZE = 10;
+    private static final int DEFAULT_FEED_SIZE = 20;
+    private static final Set<String> RTL = Set.of("ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb");
 
-    private final PebbleEngine engine;
+    private final ThemeAssets assets = ThemeAssets.builtIn();
+    private Templates templates = new Templates(Map.of());
+    private Map<String, String> templatesLayouts = Map.of();
+    /** Rendered pages by repository and path, with what they were rendered from. */
+    private final Map<String, Map<String, CachedPage>> pages = new HashMap<>();
+    /** Facts about each document's text, by document identity: a document that did not change is the same object. */
+    private Map<RenderedDocument, DocumentFacts> facts = new IdentityHashMap<>();
+    /** Feed entries by document identity, valid while {@link #feedEntriesContext} is unchanged. */
+    private Map<RenderedDocument, FeedEntry> feedEntries = new IdentityHashMap<>();
+    private String feedEntriesContext = "";
+    /** Aggregates (list pages, feeds) by repository and key, with the inputs they were made from. */
+    private final Map<String, Map<String, Memo>> memos = new HashMap<>();
+    private long pagesRendered;
 
-    public SiteOutputs() {
-        ClasspathLoader loader = new ClasspathLoader(SiteOutputs.class.getClassLoader());
-        loader.setPrefix("templates/inkstream");
-        loader.setSuffix(".peb");
-        this.engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(false).build();
-    }
+    private record CachedPage(RenderedDocument document, String context, OutputObject output, List<Diagnostic> problems) {}
+
+    /** Outputs made from {@code inputs}: equal inputs (documents compare by identity first) give equal outputs. */
+    private record Memo(Object inputs, List<OutputObject> outputs, List<Diagnostic> problems) {}
 
     /** Two documents that would be published at the same URL; only {@code published} is. */
     public record UrlCollision(String url, String published, List<String> hidden) {}
@@ -79,56 +111,616 @@ public final class SiteOutputs {
                 .sorted(Comparator.comparing(UrlCollision::url)).toList();
     }
 
-    public List<OutputObject> outputs(Site site) {
-        Set<String> hidden = collisions(site).stream().flatMap(c -> c.hidden().stream())
-                .collect(Collectors.toSet());
-        List<OutputObject> outputs = new ArrayList<>(assets(site));
-        List<RenderedDocument> published = site.documents().values().stream()
-                .filter(d -> d.kind().isPage() && !d.draft() && !hidden.contains(d.path()))
-                .sorted(Comparator.comparing(RenderedDocument::date, Comparator.nullsLast(Comparator.reverseOrder()))
-                        .thenComparing(RenderedDocument::url))
-                .toList();
-        Optional<RenderedDocument> home = published.stream().filter(d -> d.url().equals("/")).findFirst();
+    /** How many page templates the last call rendered (the rest came from the cache). */
+    public long pagesRenderedLastTime() {
+        return pagesRendered;
+    }
 
-        for (RenderedDocument document : published) {
-            if (!document.url().equals("/")) {
-                Map<String, Object> context = new HashMap<>();
-                context.put("doc", view(document));
-                // The page's language goes on <html lang>, which screen readers and CJK fonts rely on.
-                context.put("lang", document.language());
-                outputs.add(OutputObject.html(keyOf(document.url()), render("page", site, document.url(), context),
-                        site.cacheControl()));
+    public List<OutputObject> outputs(Site site) {
+        List<UrlCollision> collisions = collisions(site);
+        Set<String> hidden = collisions.stream().flatMap(c -> c.hidden().stream()).collect(Collectors.toSet());
+        Release release = new Release(site, hidden);
+        useLayouts(site.documents().values());
+
+        Map<String, OutputObject> outputs = new LinkedHashMap<>();
+        for (ThemeAssets.Asset asset : assets.all()) {
+            add(outputs, OutputObject.of(asset.key(), asset.content(), asset.contentType(), site.assetCacheControl(),
+                    Role.ASSET));
+        }
+        assets(site).forEach(o -> add(outputs, o));
+        reportCollisions(release, collisions);
+        documentPages(release).forEach(o -> add(outputs, o));
+        aliases(release).forEach(o -> add(outputs, o));
+        for (OutputObject aggregate : aggregates(release)) {
+            if (outputs.containsKey(aggregate.key())) {
+                // A page of the author's sits where a generated list would: theirs stays.
+                String path = release.published.stream().filter(d -> SiteUrls.keyOf(d.url()).equals(aggregate.key()))
+                        .map(RenderedDocument::path).findFirst().orElse(aggregate.key());
+                release.problem(path, Diagnostic.warning("url-conflict",
+                        "/" + aggregate.key() + " is also a generated page (a list, tag page or feed); the document is published there instead"));
+            } else {
+                outputs.put(aggregate.key(), aggregate);
             }
         }
-        List<Map<String, Object>> entries = published.stream().filter(d -> !d.url().equals("/")).map(this::view).toList();
-        Map<String, Object> homeContext = new HashMap<>();
-        homeContext.put("entries", entries);
-        home.ifPresent(doc -> homeContext.put("doc", view(doc)));
-        outputs.add(OutputObject.html("index.html", render("index", site, "/", homeContext), site.cacheControl()));
-        outputs.add(OutputObject.html("404.html", render("404", site, "/", Map.of("root", site.rootPath())),
-                site.cacheControl()));
-        outputs.add(diagnostics(site, hidden));
-        return outputs;
+        feedsAndSitemaps(release).forEach(o -> add(outputs, o));
+        outputs.put(DIAGNOSTICS_KEY, diagnostics(release));
+        facts = release.facts;
+        feedEntries = release.feedEntries;
+        feedEntriesContext = release.feedEntriesContext;
+        memos.put(repoOf(site), release.memos);
+        return List.copyOf(outputs.values());
+    }
+
+    private static void add(Map<String, OutputObject> outputs, OutputObject output) {
+        outputs.putIfAbsent(output.key(), output);
+    }
+
+    /** Rebuilds the template engines only when a layout changed, so their template caches survive releases. */
+    private void useLayouts(Collection<RenderedDocument> documents) {
+        Map<String, String> layouts = new TreeMap<>();
+        documents.stream().filter(d -> d.kind() == DocumentKind.LAYOUT).forEach(d -> layouts.put(d.path(), d.html()));
+        if (!layouts.equals(templatesLayouts)) {
+            templates = new Templates(layouts);
+            templatesLayouts = layouts;
+        }
+    }
+
+    /** Everything one call works from, computed once. */
+    private final class Release {
+        final Site site;
+        final SiteConfig config;
+        final String title;
+        final String defaultLanguage;
+        final List<String> languages;
+        final SiteUrls urls;
+        final List<RenderedDocument> published;
+        final Map<String, RenderedDocument> homes = new HashMap<>();
+        final List<RenderedDocument> listed;
+        final Map<String, List<RenderedDocument>> translations;
+        final Map<String, List<Diagnostic>> problems = new TreeMap<>();
+        final Map<RenderedDocument, DocumentFacts> facts = new IdentityHashMap<>();
+        final Map<RenderedDocument, FeedEntry> feedEntries = new IdentityHashMap<>();
+        final String feedEntriesContext;
+        final Map<String, Memo> memos = new HashMap<>();
+        final Map<String, Object> siteView;
+        final int pageSize;
+        final int feedSize;
+        final boolean feedSummaries;
+
+        Release(Site site, Set<String> hidden) {
+            this.site = site;
+            this.config = SiteConfigs.winner(site.documents().values()).orElse(
+                    new SiteConfig("", null, null, null, List.of(), null, Map.of()));
+            this.title = config.title() == null || config.title().isBlank() ? site.title() : config.title();
+            this.urls = new SiteUrls(config.baseUrl(), site.rootPath());
+            this.published = site.documents().values().stream()
+                    .filter(d -> d.kind().isPage() && !d.draft() && !hidden.contains(d.path()))
+                    .sorted(Comparator.comparing(RenderedDocument::date, Comparator.nullsLast(Comparator.reverseOrder()))
+                            .thenComparing(RenderedDocument::url))
+                    .toList();
+            this.defaultLanguage = defaultLanguage(config, published);
+            this.languages = languages(config, published, defaultLanguage);
+            for (RenderedDocument document : published) {
+                for (String language : languages) {
+                    if (document.url().equals(homeUrl(language))) {
+                        homes.putIfAbsent(language, document);
+                    }
+                }
+            }
+            this.listed = published.stream().filter(d -> !homes.containsValue(d)).toList();
+            this.translations = published.stream().filter(d -> d.translationKey() != null)
+                    .collect(Collectors.groupingBy(RenderedDocument::translationKey));
+            Map<String, Object> view = new HashMap<>();
+            view.put("title", title);
+            view.put("baseUrl", config.baseUrl());
+            view.put("description", config.params().get("description"));
+            view.put("params", config.params());
+            this.siteView = view;
+            this.pageSize = positive(config.params().get("paginate"), DEFAULT_PAGE_SIZE);
+            Map<?, ?> feed = config.params().get("feed") instanceof Map<?, ?> m ? m : Map.of();
+            this.feedSize = positive(feed.get("limit"), DEFAULT_FEED_SIZE);
+            this.feedSummaries = "summary".equals(String.valueOf(feed.get("content")));
+            this.feedEntriesContext = config.baseUrl() + "\u0000" + site.rootPath() + "\u0000" + feedSummaries + "\u0000"
+                    + defaultLanguage + "\u0000" + repoOf(site);
+        }
+
+        String languageOf(RenderedDocument document) {
+            return LanguageSwitcher.languageOf(document, defaultLanguage);
+        }
+
+        String homeUrl(String language) {
+            return language.equals(defaultLanguage) ? "/" : "/" + language + "/";
+        }
+
+        DocumentFacts facts(RenderedDocument document) {
+            return facts.computeIfAbsent(document, d -> {
+                DocumentFacts known = SiteOutputs.this.facts.get(d);
+                return known != null ? known : DocumentFacts.of(d);
+            });
+        }
+
+        void problem(String path, Diagnostic diagnostic) {
+            List<Diagnostic> list = problems.computeIfAbsent(path, p -> new ArrayList<>());
+            if (!list.contains(diagnostic)) {
+                list.add(diagnostic);
+            }
+        }
+
+        List<LanguageSwitcher.Version> versions(RenderedDocument document) {
+            return document.translationKey() == null ? List.of()
+                    : LanguageSwitcher.versions(document, translations.get(document.translationKey()), languages,
+                    defaultLanguage);
+        }
+    }
+
+    /** The site config's, else the home page's, else the one language every page says, else English. */
+    private static String defaultLanguage(SiteConfig config, List<RenderedDocument> published) {
+        if (config.defaultLanguage() != null) {
+            return config.defaultLanguage();
+        }
+        Optional<String> home = published.stream().filter(d -> d.url().equals("/") && d.language() != null)
+                .map(RenderedDocument::language).findFirst();
+        if (home.isPresent()) {
+            return home.get();
+        }
+        Set<String> said = published.stream().map(d -> Objects.requireNonNullElse(d.language(), "")).collect(Collectors.toSet());
+        return said.size() == 1 && !said.contains("") ? said.iterator().next() : "en";
+    }
+
+    /** Languages that have pages: the default first, then the config's order, then by code. */
+    private static List<String> languages(SiteConfig config, List<RenderedDocument> published, String defaultLanguage) {
+        Set<String> present = published.stream().map(d -> LanguageSwitcher.languageOf(d, defaultLanguage))
+                .collect(Collectors.toCollection(HashSet::new));
+        List<String> ordered = new ArrayList<>();
+        ordered.add(defaultLanguage);
+        config.languages().stream().filter(present::contains).filter(l -> !ordered.contains(l)).forEach(ordered::add);
+        present.stream().sorted().filter(l -> !ordered.contains(l)).forEach(ordered::add);
+        return ordered;
+    }
+
+    private static int positive(@Nullable Object value, int otherwise) {
+        try {
+            int number = value == null ? otherwise : Integer.parseInt(value.toString().strip());
+            return number > 0 ? number : otherwise;
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    private static void reportCollisions(Release release, List<UrlCollision> collisions) {
+        for (UrlCollision collision : collisions) {
+            List<String> all = new ArrayList<>(List.of(collision.published()));
+            all.addAll(collision.hidden());
+            for (String path : all) {
+                String others = all.stream().filter(p -> !p.equals(path)).collect(Collectors.joining(", "));
+                String message = path.equals(collision.published())
+                        ? collision.url() + " is also claimed by " + others + "; this document is published there"
+                        : collision.url() + " is also claimed by " + others + ", which is published there; this document is not";
+                release.problem(path, Diagnostic.warning("url-conflict", message).withSuggestion("rename one of them"));
+            }
+        }
+    }
+
+    // ---- pages -------------------------------------------------------------------------------
+
+    private List<OutputObject> documentPages(Release release) {
+        Map<String, CachedPage> before = pages.getOrDefault(repoOf(release.site), Map.of());
+        Map<String, CachedPage> now = new HashMap<>();
+        long rendered = 0;
+        for (RenderedDocument document : release.listed) {
+            List<LanguageSwitcher.Version> versions = release.versions(document);
+            String context = pageContextKey(release, versions);
+            CachedPage cached = before.get(document.path());
+            if (cached == null || !cached.context().equals(context)
+                    || (cached.document() != document && !cached.document().equals(document))) {
+                List<Diagnostic> problems = new ArrayList<>();
+                Map<String, Object> model = pageModel(release, document, document.url(), versions);
+                model.put("doc", docView(release, document));
+                String html = templates.render("page", model, problems::add);
+                cached = new CachedPage(document, context, OutputObject.html(SiteUrls.keyOf(document.url()), html,
+                        release.site.cacheControl(), Role.PAGE), List.copyOf(problems));
+                rendered++;
+            }
+            now.put(document.path(), cached);
+            cached.problems().forEach(p -> release.problem(Objects.requireNonNullElse(p.path(), document.path()), p));
+        }
+        pages.put(repoOf(release.site), now);
+        pagesRendered = rendered;
+        return now.values().stream().map(CachedPage::output).sorted(Comparator.comparing(OutputObject::key)).toList();
+    }
+
+    /** Everything besides the document that a page's HTML depends on. */
+    private String pageContextKey(Release release, List<LanguageSwitcher.Version> versions) {
+        return String.join("\u0000", assets.version(), templates.version(), release.title, release.defaultLanguage,
+                String.valueOf(release.languages), String.valueOf(release.config), release.site.cacheControl(),
+                release.site.rootPath(), String.valueOf(versions));
+    }
+
+    private static String repoOf(Site site) {
+        return site.documents().values().stream().map(RenderedDocument::repo).findFirst().orElse("") + "\u0000"
+                + site.rootPath();
+    }
+
+    /** What every page's template gets: the site, links, head metadata, language navigation. */
+    private Map<String, Object> pageModel(Release release, @Nullable RenderedDocument document, String url,
+                                          List<LanguageSwitcher.Version> versions) {
+        return pageModel(release, document, url, versions, document == null ? null : release.languageOf(document));
+    }
+
+    /** @param ownLanguage the page's language; absent for pages of every language (tag pages, 404) */
+    private Map<String, Object> pageModel(Release release, @Nullable RenderedDocument document, String url,
+                                          List<LanguageSwitcher.Version> versions, @Nullable String ownLanguage) {
+        String language = ownLanguage == null ? release.defaultLanguage : ownLanguage;
+        Map<String, Object> model = new HashMap<>();
+        model.put("site", release.siteView);
+        model.put("siteTitle", release.title);
+        // Links are relative, so the site works under any prefix and from a copied folder.
+        model.put("root", SiteUrls.rootFrom(url));
+        model.put("url", url);
+        model.put("lang", language);
+        model.put("rtl", RTL.contains(language.split("-")[0]));
+        model.put("assets", Map.of("css", assets.stylesheet().key(), "js", assets.script().key()));
+        model.put("highlight", document != null && release.facts(document).hasCode());
+        List<Map<String, Object>> nav = new ArrayList<>();
+        if (release.languages.size() > 1) {
+            for (String l : release.languages) {
+                nav.add(Map.of("lang", l, "label", LanguageSwitcher.label(l), "link", release.homeUrl(l).substring(1),
+                        "current", l.equals(ownLanguage)));
+            }
+        }
+        model.put("languages", nav);
+        model.put("feedPath", release.homeUrl(language).substring(1));
+        model.put("t", ThemeStrings.of(language));
+
+        Map<String, Object> head = new HashMap<>();
+        head.put("canonical", release.urls.absolute(url));
+        head.put("type", document == null ? "website" : "article");
+        if (document != null) {
+            String description = document.summary() != null ? document.summary() : release.facts(document).excerpt();
+            head.put("description", description.isBlank() ? null : description);
+            head.put("published", document.date() == null ? null : DateTimeFormatter.ISO_INSTANT.format(document.date()));
+            head.put("modified", document.lastmod() == null ? null : DateTimeFormatter.ISO_INSTANT.format(document.lastmod()));
+        } else {
+            head.put("description", release.siteView.get("description"));
+        }
+        head.put("locale", language.replace('-', '_'));
+        head.put("alternates", alternates(release, versions));
+        model.put("head", head);
+        model.put("translations", versions.stream().map(v -> Map.of("lang", v.language(), "label", v.label(),
+                "link", v.url().substring(1), "current", v.current())).toList());
+        return model;
+    }
+
+    /** hreflang links: every version of the page, and the default language's as {@code x-default}. */
+    private static List<Map<String, String>> alternates(Release release, List<LanguageSwitcher.Version> versions) {
+        List<Map<String, String>> alternates = new ArrayList<>();
+        for (LanguageSwitcher.Version version : versions) {
+            alternates.add(Map.of("lang", version.language(), "href", release.urls.absolute(version.url())));
+        }
+        xDefault(release, versions).ifPresent(v -> alternates.add(Map.of("lang", "x-default",
+                "href", release.urls.absolute(v.url()))));
+        return alternates;
+    }
+
+    private static Optional<LanguageSwitcher.Version> xDefault(Release release, List<LanguageSwitcher.Version> versions) {
+        return versions.stream().filter(v -> v.language().equals(release.defaultLanguage)).findFirst()
+                .or(() -> versions.stream().findFirst());
+    }
+
+    private Map<String, Object> docView(Release release, RenderedDocument document) {
+        Map<String, Object> view = new HashMap<>();
+        view.put("title", document.title());
+        view.put("html", document.html());
+        // Authors often open the body with the title as a heading; the page should not repeat it.
+        view.put("bodyHasTitle", document.html().stripLeading().startsWith("<h1"));
+        view.put("url", document.url());
+        view.put("link", document.url().substring(1));
+        view.put("date", document.date() == null ? null : DAY.format(document.date()));
+        view.put("datetime", document.date() == null ? null : DateTimeFormatter.ISO_INSTANT.format(document.date()));
+        view.put("updated", document.lastmod() == null || document.date() == null
+                || DAY.format(document.lastmod()).equals(DAY.format(document.date())) ? null : DAY.format(document.lastmod()));
+        view.put("tags", document.tags().stream().map(t -> Map.of("name", t, "link", "tags/" + SiteUrls.slug(t) + "/"))
+                .toList());
+        view.put("summary", document.summary());
+        view.put("excerpt", release.facts(document).excerpt());
+        view.put("readingMinutes", release.facts(document).readingMinutes());
+        view.put("toc", document.toc().size() > 2 ? document.toc() : List.of());
+        view.put("lang", release.languageOf(document));
+        view.put("errors", document.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList());
+        view.put("params", document.params());
+        return view;
+    }
+
+    /** A redirect page at each alias: meta refresh, canonical and a link, for clients without either. */
+    private List<OutputObject> aliases(Release release) {
+        Set<String> taken = release.published.stream().map(RenderedDocument::url).collect(Collectors.toSet());
+        Map<String, OutputObject> redirects = new TreeMap<>();
+        for (RenderedDocument document : release.published) {
+            for (String alias : document.aliases()) {
+                String url = SiteUrls.normaliseAlias(alias);
+                if (taken.contains(url) || redirects.containsKey(SiteUrls.keyOf(url))) {
+                    release.problem(document.path(), Diagnostic.warning("url-conflict", "alias " + url
+                            + " is already a page or another page's alias; no redirect is published there"));
+                    continue;
+                }
+                Map<String, Object> model = new HashMap<>();
+                model.put("root", SiteUrls.rootFrom(url));
+                model.put("target", document.url().substring(1));
+                model.put("canonical", release.urls.absolute(document.url()));
+                model.put("title", document.title());
+                model.put("lang", release.languageOf(document));
+                redirects.put(SiteUrls.keyOf(url), OutputObject.html(SiteUrls.keyOf(url),
+                        templates.render("alias", model, p -> release.problem(p.path(), p)),
+                        release.site.cacheControl(), Role.PAGE));
+            }
+        }
+        return List.copyOf(redirects.values());
     }
 
     /**
-     * The release's diagnostics as JSON: every document with any, every file ingest did not
-     * publish, and every source hidden by a URL collision. Sorted, so it changes only when they do.
+     * The outputs {@code make} gives for {@code inputs}, from the last release when its inputs were
+     * equal; template problems found while making them are reported again either way.
      */
-    private static OutputObject diagnostics(Site site, Set<String> hidden) {
-        List<Map<String, Object>> documents = site.documents().values().stream()
-                .filter(d -> !d.diagnostics().isEmpty())
-                .sorted(Comparator.comparing(RenderedDocument::path))
-                .map(d -> Map.<String, Object>of("path", d.path(), "url", d.url(), "diagnostics", d.diagnostics()))
-                .toList();
+    private List<OutputObject> memo(Release release, String key, Object inputs,
+                                    java.util.function.Function<Consumer<Diagnostic>, List<OutputObject>> make) {
+        Memo memo = memos.getOrDefault(repoOf(release.site), Map.of()).get(key);
+        if (memo == null || !memo.inputs().equals(inputs)) {
+            List<Diagnostic> problems = new ArrayList<>();
+            memo = new Memo(inputs, make.apply(problems::add), List.copyOf(problems));
+        }
+        release.memos.put(key, memo);
+        memo.problems().forEach(p -> release.problem(Objects.requireNonNullElse(p.path(), "layouts/"), p));
+        return memo.outputs();
+    }
+
+    // ---- aggregates --------------------------------------------------------------------------
+
+    private List<OutputObject> aggregates(Release release) {
+        List<OutputObject> outputs = new ArrayList<>();
+        for (String language : release.languages) {
+            List<RenderedDocument> entries = release.listed.stream()
+                    .filter(d -> release.languageOf(d).equals(language)).toList();
+            if (entries.isEmpty() && release.homes.get(language) == null && !language.equals(release.defaultLanguage)) {
+                continue;
+            }
+            outputs.addAll(list(release, release.homeUrl(language), language, null, release.homes.get(language), entries));
+        }
+        Map<String, Tag> tags = tags(release.listed, d -> d.tags());
+        Map<String, Tag> categories = tags(release.listed, SiteOutputs::categories);
+        outputs.addAll(tagPages(release, "tags", tags));
+        outputs.addAll(tagPages(release, "categories", categories));
+        Map<String, Object> notFound = pageModel(release, null, "/", List.of());
+        notFound.put("root", release.site.rootPath());
+        outputs.add(OutputObject.html("404.html", templates.render("404", notFound,
+                p -> release.problem(p.path(), p)), release.site.cacheControl(), Role.AGGREGATE));
+        return outputs;
+    }
+
+    private record Tag(String name, String slug, List<RenderedDocument> documents) {}
+
+    /** Tags by slug; tags that differ only in case or punctuation share one page, named as first written. */
+    private static Map<String, Tag> tags(List<RenderedDocument> documents,
+                                        java.util.function.Function<RenderedDocument, List<String>> tagsOf) {
+        Map<String, Tag> tags = new TreeMap<>();
+        for (RenderedDocument document : documents) {
+            for (String name : tagsOf.apply(document)) {
+                String slug = SiteUrls.slug(name);
+                Tag tag = tags.computeIfAbsent(slug, s -> new Tag(name, s, new ArrayList<>()));
+                if (!tag.documents().contains(document)) {
+                    tag.documents().add(document);
+                }
+            }
+        }
+        return tags;
+    }
+
+    /** Hugo's {@code categories} front matter, kept by render among the page's params. */
+    private static List<String> categories(RenderedDocument document) {
+        Object value = document.params().get("categories");
+        if (value instanceof Collection<?> list) {
+            return list.stream().filter(Objects::nonNull).map(Object::toString).map(String::strip)
+                    .filter(s -> !s.isEmpty()).toList();
+        }
+        return value == null ? List.of() : java.util.Arrays.stream(value.toString().split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private List<OutputObject> tagPages(Release release, String folder, Map<String, Tag> tags) {
+        if (tags.isEmpty()) {
+            return List.of();
+        }
+        List<OutputObject> outputs = new ArrayList<>();
+        for (Tag tag : tags.values()) {
+            String url = "/" + folder + "/" + tag.slug() + "/";
+            outputs.addAll(list(release, url, null, tag.name(), null, tag.documents()));
+        }
+        String url = "/" + folder + "/";
+        Map<String, Object> model = pageModel(release, null, url, List.of());
+        model.put("kind", folder);
+        model.put("tags", tags.values().stream().map(t -> Map.of("name", t.name(), "link", folder + "/" + t.slug() + "/",
+                "count", t.documents().size())).toList());
+        outputs.add(OutputObject.html(SiteUrls.keyOf(url), templates.render("terms", model,
+                p -> release.problem(p.path(), p)), release.site.cacheControl(), Role.AGGREGATE));
+        return outputs;
+    }
+
+    /** A paginated list: {@code url} shows the first page, {@code url}page/2/ the second, …. */
+    private List<OutputObject> list(Release release, String url, @Nullable String language, @Nullable String tag,
+                                    @Nullable RenderedDocument home, List<RenderedDocument> entries) {
+        List<OutputObject> outputs = new ArrayList<>();
+        int pageCount = Math.max(1, (entries.size() + release.pageSize - 1) / release.pageSize);
+        for (int page = 1; page <= pageCount; page++) {
+            String pageUrl = page == 1 ? url : url + "page/" + page + "/";
+            List<RenderedDocument> slice = List.copyOf(entries.subList((page - 1) * release.pageSize,
+                    Math.min(entries.size(), page * release.pageSize)));
+            int number = page;
+            List<Object> inputs = java.util.Arrays.asList(pageContextKey(release, List.of()), url, language, tag,
+                    page == 1 ? home : null, page == 1 && home != null ? release.versions(home) : List.of(), slice,
+                    page, pageCount);
+            outputs.addAll(memo(release, "list:" + pageUrl, inputs,
+                    problems -> List.of(listPage(release, url, pageUrl, language, tag, home, slice, number, pageCount,
+                            problems))));
+        }
+        return outputs;
+    }
+
+    private OutputObject listPage(Release release, String url, String pageUrl, @Nullable String language,
+                                  @Nullable String tag, @Nullable RenderedDocument home, List<RenderedDocument> slice,
+                                  int page, int pageCount, Consumer<Diagnostic> problems) {
+        Map<String, Object> model = pageModel(release, page == 1 ? home : null, pageUrl,
+                page == 1 && home != null ? release.versions(home) : List.of(), language);
+        if (language == null) {
+            model.put("feedPath", url.substring(1));
+        }
+        model.put("tag", tag);
+        if (page == 1 && home != null) {
+            model.put("doc", docView(release, home));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> head = (Map<String, Object>) model.get("head");
+            head.put("type", "website");
+            if (release.siteView.get("description") != null && home.summary() == null) {
+                // A home page's opening lines greet; the site's description says what the site is.
+                head.put("description", release.siteView.get("description"));
+            }
+        }
+        model.put("entries", slice.stream().map(d -> docView(release, d)).toList());
+        Map<String, Object> pager = new HashMap<>();
+        pager.put("page", page);
+        pager.put("pages", pageCount);
+        pager.put("previous", page == 1 ? null : (page == 2 ? url : url + "page/" + (page - 1) + "/").substring(1));
+        pager.put("next", page == pageCount ? null : (url + "page/" + (page + 1) + "/").substring(1));
+        model.put("pager", pager);
+        return OutputObject.html(SiteUrls.keyOf(pageUrl), templates.render("index", model, problems),
+                release.site.cacheControl(), Role.AGGREGATE);
+    }
+
+    // ---- feeds, sitemaps, robots ---------------------------------------------------------------
+
+    private List<OutputObject> feedsAndSitemaps(Release release) {
+        List<OutputObject> outputs = new ArrayList<>();
+        boolean multilingual = release.languages.size() > 1;
+        // The site's feed is its default language's; other languages have their own under /<lang>/.
+        for (String language : release.languages) {
+            List<RenderedDocument> entries = release.listed.stream()
+                    .filter(d -> release.languageOf(d).equals(language)).toList();
+            if (entries.isEmpty() && !language.equals(release.defaultLanguage)) {
+                continue;
+            }
+            String home = release.homeUrl(language);
+            String title = multilingual ? release.title + " (" + LanguageSwitcher.label(language) + ")" : release.title;
+            outputs.addAll(feeds(release, home, title, language, entries));
+        }
+        for (Tag tag : tags(release.listed, d -> d.tags()).values()) {
+            outputs.addAll(feeds(release, "/tags/" + tag.slug() + "/", release.title + " · " + tag.name(), null,
+                    tag.documents()));
+        }
+        sitemap(release).forEach((key, bytes) -> outputs.add(OutputObject.of(key, bytes, "application/xml; charset=utf-8",
+                release.site.cacheControl(), Role.FEED)));
+        outputs.add(OutputObject.of("robots.txt", robots(release).getBytes(StandardCharsets.UTF_8),
+                "text/plain; charset=utf-8", release.site.cacheControl(), Role.FEED));
+        return outputs;
+    }
+
+    private List<OutputObject> feeds(Release release, String url, String title, @Nullable String language,
+                                     List<RenderedDocument> documents) {
+        boolean reuse = release.feedEntriesContext.equals(feedEntriesContext);
+        List<FeedEntry> entries = documents.stream().limit(release.feedSize)
+                .map(d -> release.feedEntries.computeIfAbsent(d, document -> {
+                    FeedEntry known = reuse ? feedEntries.get(document) : null;
+                    return known != null ? known : feedEntry(release, document);
+                })).toList();
+        String home = release.urls.absolute(url);
+        Feed feed = new Feed(title, home, home, language, entries);
+        String folder = url.substring(1);
+        String cache = release.site.cacheControl();
+        return memo(release, "feeds:" + url, List.of(feed, cache), problems -> List.of(
+                OutputObject.of(folder + FeedWriter.ATOM, FeedWriter.atom(feed), "application/atom+xml; charset=utf-8", cache, Role.FEED),
+                OutputObject.of(folder + FeedWriter.RSS, FeedWriter.rss(feed), "application/rss+xml; charset=utf-8", cache, Role.FEED),
+                OutputObject.of(folder + FeedWriter.JSON, FeedWriter.json(feed), "application/feed+json; charset=utf-8", cache, Role.FEED)));
+    }
+
+    private FeedEntry feedEntry(Release release, RenderedDocument document) {
+        String url = release.urls.absolute(document.url());
+        String summary = document.summary() != null ? document.summary() : release.facts(document).excerpt();
+        String html = release.feedSummaries ? null : DocumentFacts.absoluteHtml(document.html(), url);
+        return new FeedEntry(entryId(release, document), url, document.title(), html, summary.isBlank() ? null : summary,
+                document.date(), document.lastmod() != null ? document.lastmod() : document.date(), document.tags(),
+                release.languageOf(document));
+    }
+
+    /** The canonical URL when the site has a base URL; else a tag: URI that survives moving the site. */
+    private static String entryId(Release release, RenderedDocument document) {
+        if (release.urls.hasBaseUrl()) {
+            return release.urls.absolute(document.url());
+        }
+        String authority = document.repo().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-");
+        try {
+            return new URI("tag", authority + ".inkstream.invalid,2026:" + document.url(), null).toASCIIString();
+        } catch (URISyntaxException e) {
+            return "tag:" + authority + ".inkstream.invalid,2026:" + SiteUrls.shortHash(document.url());
+        }
+    }
+
+    private static Map<String, byte[]> sitemap(Release release) {
+        List<Sitemaps.Url> urls = new ArrayList<>();
+        for (String language : release.languages) {
+            RenderedDocument home = release.homes.get(language);
+            urls.add(new Sitemaps.Url(release.urls.absolute(release.homeUrl(language)),
+                    home == null ? null : home.lastmod(), Map.of()));
+        }
+        for (RenderedDocument document : release.listed) {
+            List<LanguageSwitcher.Version> versions = release.versions(document);
+            Map<String, String> alternates = new LinkedHashMap<>();
+            versions.forEach(v -> alternates.put(v.language(), release.urls.absolute(v.url())));
+            xDefault(release, versions).ifPresent(v -> alternates.put("x-default", release.urls.absolute(v.url())));
+            urls.add(new Sitemaps.Url(release.urls.absolute(document.url()), document.lastmod(), alternates));
+        }
+        return Sitemaps.write(release.urls.absolute("/"), urls);
+    }
+
+    /** Crawlers may read everything but the release's bookkeeping; the sitemap's URL needs the base URL. */
+    private static String robots(Release release) {
+        StringBuilder robots = new StringBuilder("User-agent: *\nAllow: /\nDisallow: ")
+                .append(release.site.rootPath()).append("_inkstream/\n");
+        if (release.urls.hasBaseUrl()) {
+            robots.append("\nSitemap: ").append(release.urls.absolute("/" + Sitemaps.KEY)).append('\n');
+        }
+        return robots.toString();
+    }
+
+    // ---- diagnostics and assets ----------------------------------------------------------------
+
+    /**
+     * The release's diagnostics as JSON: every document with any (its own, and what publishing it
+     * found: URL conflicts, template errors), every file ingest did not publish, and every source
+     * hidden by a URL collision. Sorted, so it changes only when they do.
+     */
+    private static OutputObject diagnostics(Release release) {
+        Map<String, List<Diagnostic>> byPath = new TreeMap<>();
+        release.site.documents().values().forEach(d -> {
+            if (!d.diagnostics().isEmpty()) {
+                byPath.put(d.path(), new ArrayList<>(d.diagnostics()));
+            }
+        });
+        release.problems.forEach((path, list) -> byPath.computeIfAbsent(path, p -> new ArrayList<>()).addAll(list));
+        List<Map<String, Object>> documents = new ArrayList<>();
+        byPath.forEach((path, list) -> {
+            RenderedDocument document = release.site.documents().get(path);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("path", path);
+            entry.put("url", document == null ? "" : document.url());
+            entry.put("diagnostics", list);
+            documents.add(entry);
+        });
         List<Map<String, Object>> notPublished = new ArrayList<>();
-        site.skipped().forEach(s -> notPublished.add(Map.of("path", s.path(), "reason", s.reason())));
-        hidden.stream().sorted().forEach(path -> notPublished.add(Map.of("path", path,
-                "reason", Diagnostic.warning("url-collision", path + " has the same URL as another source; rename it"))));
+        release.site.skipped().forEach(s -> notPublished.add(Map.of("path", s.path(), "reason", s.reason())));
+        release.problems.forEach((path, list) -> list.stream()
+                .filter(d -> d.code().equals("url-conflict") && d.message().endsWith("this document is not"))
+                .findFirst().ifPresent(d -> notPublished.add(Map.of("path", path, "reason", d))));
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("documents", documents);
         report.put("notPublished", notPublished);
-        return OutputObject.of(DIAGNOSTICS_KEY, EventJson.write(report), "application/json", "no-cache");
+        return OutputObject.of(DIAGNOSTICS_KEY, EventJson.write(report), "application/json", "no-cache", Role.MANIFEST);
     }
 
     /**
@@ -139,7 +731,7 @@ public final class SiteOutputs {
     private static List<OutputObject> assets(Site site) {
         Set<String> referenced = referencedPaths(site);
         return site.documents().values().stream()
-                .filter(d -> !d.kind().isPage() && d.blobRef() != null && referenced.contains(d.path()))
+                .filter(d -> d.kind() == DocumentKind.ASSET && d.blobRef() != null && referenced.contains(d.path()))
                 .sorted(Comparator.comparing(RenderedDocument::path))
                 .map(d -> OutputObject.copy(d.url().substring(1), d.blobRef(),
                         d.blobRef().substring(d.blobRef().lastIndexOf('/') + 1),
@@ -179,45 +771,11 @@ public final class SiteOutputs {
 
     /** {@code /posts/hello/} is stored as {@code posts/hello/index.html}. */
     static String keyOf(String url) {
-        return url.substring(1) + "index.html";
-    }
-
-    private Map<String, Object> view(RenderedDocument document) {
-        Map<String, Object> view = new HashMap<>();
-        view.put("title", document.title());
-        view.put("html", document.html());
-        // Authors often open the body with the title as a heading; the page should not repeat it.
-        view.put("bodyHasTitle", document.html().stripLeading().startsWith("<h1"));
-        view.put("url", document.url());
-        view.put("link", document.url().substring(1));
-        view.put("date", document.date() == null ? null : DAY.format(document.date()));
-        view.put("tags", document.tags());
-        view.put("summary", document.summary());
-        view.put("toc", document.toc().size() > 2 ? document.toc() : List.of());
-        view.put("lang", document.language());
-        view.put("errors", document.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList());
-        view.put("params", document.params());
-        return view;
-    }
-
-    private String render(String templateName, Site site, String url, Map<String, Object> context) {
-        Map<String, Object> all = new HashMap<>(context);
-        all.put("siteTitle", site.title());
-        // Links are relative, so the site works under any prefix and from a copied folder.
-        all.putIfAbsent("root", rootFrom(url));
-        PebbleTemplate template = engine.getTemplate(templateName);
-        StringWriter out = new StringWriter();
-        try {
-            template.evaluate(out, all);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return SiteUrls.keyOf(url);
     }
 
     /** Relative path from a page URL to the site root: {@code /a/b/} gives {@code ../../}. */
     static String rootFrom(String url) {
-        long depth = url.chars().filter(c -> c == '/').count() - 1;
-        return depth <= 0 ? "./" : "../".repeat((int) depth);
+        return SiteUrls.rootFrom(url);
     }
 }

@@ -2,6 +2,7 @@ package dev.inkstream.publish.site;
 
 import dev.inkstream.events.ChangeSet;
 import dev.inkstream.events.RenderedDocument;
+import dev.inkstream.events.SiteConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,11 @@ public final class SiteModel {
         if (queue != null) {
             queue.released(changeSet);
         }
+    }
+
+    /** What the repository's own configuration says about its site, when it has one. */
+    public Optional<SiteConfig> siteConfig(String repo) {
+        return SiteConfigs.winner(documents(repo).values());
     }
 
     public Map<String, RenderedDocument> documents(String repo) {

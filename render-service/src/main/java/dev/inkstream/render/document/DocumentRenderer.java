@@ -9,6 +9,7 @@ import dev.inkstream.render.frontmatter.FrontMatterParser;
 import dev.inkstream.render.markdown.GitHubAlerts;
 import dev.inkstream.render.markdown.HtmlSanitizer;
 import dev.inkstream.render.markdown.MarkdownRenderer;
+import dev.inkstream.render.siteconfig.SiteFiles;
 import dev.inkstream.render.text.Mojibake;
 import dev.inkstream.render.text.PlainTextRenderer;
 import java.net.URI;
@@ -29,9 +30,12 @@ import java.util.Set;
  */
 public final class DocumentRenderer {
 
-    /** Front matter fields that have a place of their own in {@link RenderedDocument}. */
+    /**
+     * Front matter fields that have a place of their own in {@link RenderedDocument}. Categories
+     * also stay in params, so publish can give them pages of their own.
+     */
     private static final Set<String> KNOWN_FIELDS = Set.of(
-            "title", "date", "lastmod", "draft", "tags", "categories", "description", "summary", "lang", "translationKey");
+            "title", "date", "lastmod", "draft", "tags", "description", "summary", "lang", "translationKey", "aliases");
 
     private final MarkdownRenderer markdown = new MarkdownRenderer();
 
@@ -39,6 +43,9 @@ public final class DocumentRenderer {
         try {
             if (source.kind() == DocumentKind.ASSET) {
                 return asset(source);
+            }
+            if (source.kind() == DocumentKind.CONFIG || source.kind() == DocumentKind.LAYOUT) {
+                return SiteFiles.render(source);
             }
             return source.text() == null ? unreadable(source) : renderText(source);
         } catch (RuntimeException | StackOverflowError e) {
@@ -83,7 +90,8 @@ public final class DocumentRenderer {
                 frontMatter.string("lang").orElse(null), frontMatter.string("translationKey").orElse(null),
                 tags, frontMatter.string("description").or(() -> frontMatter.string("summary")).orElse(null),
                 toc, links, null, Boolean.parseBoolean(frontMatter.string("draft").orElse("false")),
-                params(frontMatter.fields()), diagnostics);
+                params(frontMatter.fields()), diagnostics, null, list(frontMatter.fields().get("aliases")), null,
+                source.history(), null);
     }
 
     private static Optional<Instant> date(FrontMatter frontMatter, String field, List<Diagnostic> diagnostics) {

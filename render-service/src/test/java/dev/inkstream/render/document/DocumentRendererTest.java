@@ -83,8 +83,49 @@ class DocumentRendererTest {
         assertThat(doc.diagnostics()).extracting(Diagnostic::code).containsExactly("front-matter-invalid");
     }
 
+    @Test
+    void aliasesBecomeRedirectSourcesAndCategoriesStayInParams() {
+        RenderedDocument doc = render("posts/a.md", "---\naliases: [/old/a/, /2020/a.html]\ncategories: [Ops]\n---\nx\n");
+
+        assertThat(doc.aliases()).containsExactly("/old/a/", "/2020/a.html");
+        assertThat(doc.params()).containsEntry("categories", List.of("Ops")).doesNotContainKey("aliases");
+        assertThat(doc.tags()).containsExactly("Ops");
+    }
+
+    @Test
+    void theSiteConfigBecomesASiteConfigAndIsNeverAPage() {
+        RenderedDocument config = render("hugo.toml", DocumentKind.CONFIG, "title = 'Hugo'\nbaseURL = 'https://h.org'\n");
+
+        assertThat(config.kind()).isEqualTo(DocumentKind.CONFIG);
+        assertThat(config.siteConfig()).isNotNull();
+        assertThat(config.siteConfig().title()).isEqualTo("Hugo");
+        assertThat(config.siteConfig().baseUrl()).isEqualTo("https://h.org/");
+        assertThat(config.kind().isPage()).isFalse();
+    }
+
+    @Test
+    void aBrokenSiteConfigCarriesItsDiagnostic() {
+        RenderedDocument config = render("inkstream.yaml", DocumentKind.CONFIG, "title: [\n");
+
+        assertThat(config.diagnostics()).extracting(Diagnostic::code).containsExactly("site-config-invalid");
+    }
+
+    @Test
+    void aLayoutPassesItsTextThroughUntouched() {
+        String template = "{% extends \"base\" %}<script>{{ doc.title }}</script>";
+
+        RenderedDocument layout = render("layouts/page.peb", DocumentKind.LAYOUT, template);
+
+        assertThat(layout.html()).isEqualTo(template);
+        assertThat(layout.siteConfig()).isNull();
+    }
+
     private RenderedDocument render(String path, String text) {
+        return render(path, DocumentKind.MARKDOWN, text);
+    }
+
+    private RenderedDocument render(String path, DocumentKind kind, String text) {
         return renderer.render(new SourceDocument(SourceDocument.SCHEMA_VERSION, "r", "c", path, "b",
-                DocumentKind.MARKDOWN, text, null, new CommitInfo("c", COMMITTED, "A", "s"), List.of()));
+                kind, text, null, new CommitInfo("c", COMMITTED, "A", "s"), List.of()));
     }
 }

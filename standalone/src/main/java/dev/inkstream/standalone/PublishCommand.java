@@ -3,7 +3,7 @@ package dev.inkstream.standalone;
 import dev.inkstream.events.EventJson;
 import dev.inkstream.events.ReleasePublished;
 import dev.inkstream.events.Topics;
-import dev.inkstream.publish.deploy.BucketDeployer;
+import dev.inkstream.publish.deploy.ReleaseStore;
 import dev.inkstream.publish.deploy.ReleaseManifest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,7 +101,7 @@ final class PublishCommand {
     }
 
     private Optional<String> liveCommit(S3Client s3) {
-        String commit = new BucketDeployer(s3, LocalRuntime.BUCKET).live("", repo.id()).commit();
+        String commit = new ReleaseStore(s3, LocalRuntime.BUCKET).live("", repo.id()).commit();
         return commit.isEmpty() ? Optional.empty() : Optional.of(commit);
     }
 

@@ -5,6 +5,7 @@ import dev.inkstream.events.RenderedDocument;
 import dev.inkstream.events.ReleasePublished;
 import dev.inkstream.events.ReleasePublished.Outcome;
 import dev.inkstream.publish.deploy.BucketDeployer;
+import dev.inkstream.publish.deploy.DeleteValve;
 import dev.inkstream.publish.deploy.DeployPlan;
 import dev.inkstream.publish.deploy.ObjectHeaders;
 import dev.inkstream.publish.deploy.ReleaseManifest;
@@ -99,15 +100,7 @@ public class SitePublisher {
             return Optional.of("commit " + commit + " was rolled back by an operator; the rollback stands until a new"
                     + " commit is pushed");
         }
-        boolean bigSite = plan.liveObjects() > 10;
-        if (bigSite && plan.deleteShare() > settings.maxDeleteShare() && !settings.confirmDeletes()) {
-            return Optional.of(String.format("release would delete %d of %d live objects (%.0f%%, more than"
-                            + " inkstream.publish.max-delete-share=%s); not deployed. If that is intended, confirm with"
-                            + " `./inkstream publish --confirm-deletes`, or run publish once with"
-                            + " inkstream.publish.confirm-deletes=true",
-                    plan.deletions().size(), plan.liveObjects(), plan.deleteShare() * 100, settings.maxDeleteShare()));
-        }
-        return Optional.empty();
+        return new DeleteValve(settings.maxDeleteShare(), settings.confirmDeletes()).check(plan);
     }
 
     /** Retention is housekeeping: a failure is logged, and the next release tries again. */

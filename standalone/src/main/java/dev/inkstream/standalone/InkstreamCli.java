@@ -79,7 +79,8 @@ public final class InkstreamCli implements Callable<Integer> {
     @Command(name = "publish", mixinStandardHelpOptions = true,
             description = {"Publish a repository's branch head through the same pipeline, copy the published site "
                     + "to --out, print a summary and exit.",
-                    "Run again on the same --data after new commits: only what changed is processed."})
+                    "Run again on the same --data after new commits: only what changed is processed.",
+                    "Exit 0 when live (or planned, with --dry-run), 1 on timeout, 2 for bad arguments, 3 when the release is held."})
     static final class Publish implements Callable<Integer> {
         @Option(names = "--repo", required = true, paramLabel = "PATH_OR_URL", description = "Content repository to publish.")
         String repo;
@@ -91,8 +92,15 @@ public final class InkstreamCli implements Callable<Integer> {
                 description = "Where the broker log and the bucket live (default: ${DEFAULT-VALUE}).")
         Path data;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to copy the published site.")
+        @Option(names = "--out", paramLabel = "DIR", description = "Where to copy the published site (required unless --dry-run).")
         Path out;
+
+        @Option(names = "--dry-run", description = "Print the release's plan (uploads by role, unchanged, deletions) and write nothing.")
+        boolean dryRun;
+
+        @Option(names = "--confirm-deletes",
+                description = "Deploy a release even if it deletes more than inkstream.publish.max-delete-share of the site.")
+        boolean confirmDeletes;
 
         @Option(names = "--title", defaultValue = "Inkstream", description = "Site title (default: ${DEFAULT-VALUE}).")
         String title;
@@ -106,7 +114,11 @@ public final class InkstreamCli implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             String branch = ref == null ? null : ref.replaceFirst("^refs/heads/", "");
-            return new PublishCommand(data, repository(spec, repo, branch), out, title, timeoutSeconds).run();
+            if (out == null && !dryRun) {
+                throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR' (only --dry-run needs none)");
+            }
+            return new PublishCommand(data, repository(spec, repo, branch), out, title, timeoutSeconds, dryRun, confirmDeletes)
+                    .run();
         }
     }
 }

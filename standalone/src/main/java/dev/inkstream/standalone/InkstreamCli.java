@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /** {@code ./inkstream}: the one-machine runtime's command line. */
 @Command(name = "inkstream", mixinStandardHelpOptions = true, version = "Inkstream 0.1.0",
         description = "Publish git repositories of Markdown as websites, through Kafka and S3, on one machine.",
-        subcommands = {InkstreamCli.Up.class, InkstreamCli.Publish.class})
+        subcommands = {InkstreamCli.Up.class, InkstreamCli.Publish.class, InkstreamCli.RollbackRelease.class})
 public final class InkstreamCli implements Callable<Integer> {
 
     static final String DEFAULT_DATA = ".inkstream";
@@ -119,6 +119,33 @@ public final class InkstreamCli implements Callable<Integer> {
             }
             return new PublishCommand(data, repository(spec, repo, branch), out, title, timeoutSeconds, dryRun, confirmDeletes)
                     .run();
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true,
+            description = {"Make an earlier release current again, exactly (bytes and headers), from the bytes kept "
+                    + "for each retained release.",
+                    "Works on the bucket alone. The next push publishes over it; until then a replay of the rolled-back "
+                    + "commit is held. Exit 2 when it cannot be done as asked (the message says why)."})
+    static final class RollbackRelease implements Callable<Integer> {
+        @Option(names = "--to", paramLabel = "RELEASE",
+                description = "Release id (the commit) or an unambiguous prefix of one (default: the release before the live one).")
+        String to;
+
+        @Option(names = "--data", paramLabel = "DIR", defaultValue = DEFAULT_DATA,
+                description = "Where the bucket lives (default: ${DEFAULT-VALUE}).")
+        Path data;
+
+        @Option(names = "--site", paramLabel = "NAME",
+                description = "A site published under its own name (the second and later --repo of up); default: the root site.")
+        String site;
+
+        @Option(names = "--list", description = "List the retained releases, newest first, and change nothing.")
+        boolean list;
+
+        @Override
+        public Integer call() throws Exception {
+            return new RollbackCommand(data, to, site, list).run();
         }
     }
 }

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** Publishes one repository's site as of a change set: outputs, diff, upload, manifest, purge. */
 @Component
-public class SitePublisher {
+public class SitePublisher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SitePublisher.class);
 
@@ -76,7 +76,11 @@ public class SitePublisher {
         if (held.isPresent() || settings.dryRun()) {
             Outcome outcome = held.isPresent() ? Outcome.HELD : Outcome.DRY_RUN;
             String note = held.map(reason -> reason + "\n" + plan.describe()).orElse(plan.describe());
-            log.warn("release repo={} commit={} {}: {}", repo, commit, outcome == Outcome.HELD ? "held" : "planned (dry run)", note);
+            if (outcome == Outcome.HELD) {
+                log.warn("release repo={} commit={} held: {}", repo, commit, note);
+            } else {
+                log.info("release repo={} commit={} planned (dry run): {}", repo, commit, note);
+            }
             return release(changeSet, documents, plan, timings, outcome, note);
         }
         if (!plan.isEmpty() || !live.releaseId().equals(commit)) {
@@ -124,6 +128,13 @@ public class SitePublisher {
             purger.purge(paths);
         } catch (RuntimeException e) {
             log.warn("CDN purge of {} paths failed; they expire with their Cache-Control: {}", paths.size(), e.toString());
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (purger instanceof AutoCloseable closeable) {
+            closeable.close();
         }
     }
 

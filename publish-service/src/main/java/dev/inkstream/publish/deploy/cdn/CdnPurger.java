@@ -2,6 +2,8 @@ package dev.inkstream.publish.deploy.cdn;
 
 import dev.inkstream.publish.deploy.DeployPlan;
 import dev.inkstream.publish.output.OutputObject;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,12 +32,21 @@ public interface CdnPurger {
         keys.addAll(plan.deletions());
         Set<String> paths = new LinkedHashSet<>();
         for (String key : keys) {
-            String path = "/" + prefix + key;
+            String path = encoded("/" + prefix + key);
             if (path.endsWith("/index.html")) {
                 paths.add(path.substring(0, path.length() - "index.html".length()));
             }
             paths.add(path);
         }
         return List.copyOf(paths);
+    }
+
+    /** Purge APIs take URLs: spaces, non-ASCII letters and the like percent-encoded, as a browser sends them. */
+    private static String encoded(String path) {
+        try {
+            return new URI(null, null, path, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a path: " + path, e);
+        }
     }
 }

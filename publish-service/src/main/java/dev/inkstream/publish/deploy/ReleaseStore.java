@@ -4,7 +4,9 @@ import dev.inkstream.events.EventJson;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Delete;
@@ -24,6 +26,8 @@ public final class ReleaseStore {
 
     private final S3Client s3;
     private final String bucket;
+    /** Release manifests by key, with the ETag they were read at. */
+    private final Map<String, Cached> manifests = new ConcurrentHashMap<>();
 
     public ReleaseStore(S3Client s3, String bucket) {
         this.s3 = s3;
@@ -48,11 +52,27 @@ public final class ReleaseStore {
         List<ReleaseManifest> releases = new ArrayList<>();
         for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + ReleaseManifest.RELEASES_PREFIX))
                 .contents()) {
-            releases.add(read(object.key()));
+            releases.add(readCached(object));
         }
         releases.sort(ReleaseManifest::newestFirst);
         return releases;
     }
+
+    /**
+     * A manifest as listed, read once per version: retention looks at every retained release
+     * after each release, and a manifest of a large site is large, so a release would otherwise
+     * read {@code retain} times the site.
+     */
+    private ReleaseManifest readCached(S3Object listed) {
+        Cached cached = manifests.get(listed.key());
+        if (cached == null || !cached.eTag().equals(listed.eTag())) {
+            cached = new Cached(listed.eTag(), read(listed.key()));
+            manifests.put(listed.key(), cached);
+        }
+        return cached.manifest();
+    }
+
+    private record Cached(String eTag, ReleaseManifest manifest) {}
 
     /** Writes the release's manifest, then {@code current.json}: the second write makes it live. */
     public void publish(String prefix, ReleaseManifest manifest, String cacheControl) {
@@ -84,6 +104,7 @@ public final class ReleaseStore {
         expired.forEach(release -> release.objects().values().stream().filter(h -> !needed.contains(h)).forEach(unneeded::add));
         delete(prefix, unneeded.stream().sorted().map(ReleaseManifest::storedObjectKey).toList());
         delete(prefix, expired.stream().map(ReleaseManifest::releaseKey).toList());
+        expired.forEach(release -> manifests.remove(prefix + release.releaseKey()));
         return unneeded.size();
     }
 

@@ -205,9 +205,9 @@ public final class EdgeServer implements AutoCloseable {
                 return;
             }
             // Claim-check blobs are the pipeline's, not the site's: a file no page links to lives
-            // there too, so readers never get at them by blob id. Rollback's stored bytes are the
-            // site's history, including pages since deleted on purpose.
-            boolean internal = path.startsWith("/" + BlobKeys.PREFIX) || path.startsWith("/" + ReleaseManifest.OBJECTS_PREFIX);
+            // there too, so readers never get at them by blob id. Rollback's stored bytes are each
+            // site's history, including pages since deleted on purpose (a site under a prefix has its own).
+            boolean internal = path.startsWith("/" + BlobKeys.PREFIX) || path.contains("/" + ReleaseManifest.OBJECTS_PREFIX);
             StoredObject object = internal ? null : fetch(keyFor(folder, path), head);
             if (object != null) {
                 String ifNoneMatch = String.join(",", exchange.getRequestHeaders().getOrDefault("If-None-Match", List.of()));

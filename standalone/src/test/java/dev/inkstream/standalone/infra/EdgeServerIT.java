@@ -122,6 +122,8 @@ class EdgeServerIT {
         assertThat(get("/_inkstream/blobs/0123abcd").statusCode()).isEqualTo(404);
         assertThat(get("/_inkstream/objects/" + "ab".repeat(32)).statusCode()).isEqualTo(404);
         assertThat(get("/_inkstream/objects/" + "ab".repeat(32)).body()).doesNotContain("deleted on purpose");
+        put("docs/_inkstream/objects/" + "cd".repeat(32), "<p>another site's history</p>", "no-cache");
+        assertThat(get("/docs/_inkstream/objects/" + "cd".repeat(32)).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -21,7 +21,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -111,6 +118,45 @@ class BucketDeployerIT {
         }
         assertThat(store.live(prefix, "blog")).isEqualTo(first);
         assertThat(new String(get(prefix + "a/index.html"), StandardCharsets.UTF_8)).isEqualTo("<p>a</p>");
+    }
+
+    @Test
+    void neverMoreUploadsInFlightThanTheBound() {
+        var store = new ReleaseStore(s3, BUCKET);
+        var inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        var most = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutionInterceptor counting = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            }
+
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                inFlight.decrementAndGet();
+            }
+
+            @Override
+            public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+                inFlight.decrementAndGet();
+            }
+        };
+        S3Settings settings = S3Clients.settings(server, BUCKET);
+        try (S3AsyncClient counted = S3AsyncClient.builder().region(Region.of(settings.region()))
+                .endpointOverride(settings.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).chunkedEncodingEnabled(false).build())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(counting)).build()) {
+            List<OutputObject> pages = java.util.stream.IntStream.range(0, 40)
+                    .mapToObj(i -> page("p" + i + "/index.html", "<p>" + i + "</p>")).toList();
+
+            new BucketDeployer(store, counted, 3).apply("three/", "blog", "c1",
+                    DeployPlan.between(store.live("three/", "blog"), pages), "no-cache", Instant.now());
+        }
+
+        assertThat(keys("three/p")).hasSize(40);
+        assertThat(most.get()).as("most uploads in flight at once").isBetween(1, 3);
     }
 
     static HeadObjectResponse head(String key) {

@@ -2,6 +2,7 @@ package dev.inkstream.events;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A release became current in the bucket.
@@ -10,6 +11,9 @@ import java.util.Map;
  * @param objectsUnchanged objects whose hash matched the previous release, so not uploaded
  * @param objectsDeleted   objects removed because their document is gone
  * @param timingsMillis    named phase durations (render-templates, upload, …)
+ * @param outcome          whether the release went live, or was only planned, or held back
+ * @param note             for a release not published, why and what to do (the plan of a dry run,
+ *                         how to confirm a held one)
  */
 public record ReleasePublished(
         int schemaVersion,
@@ -22,11 +26,32 @@ public record ReleasePublished(
         int objectsDeleted,
         int diagnostics,
         Instant publishedAt,
-        Map<String, Long> timingsMillis) implements InkstreamEvent {
+        Map<String, Long> timingsMillis,
+        Outcome outcome,
+        @Nullable String note) implements InkstreamEvent {
 
     public static final int SCHEMA_VERSION = 1;
 
+    /** What became of the release; absent on the wire (older writers) means {@code PUBLISHED}. */
+    public enum Outcome {
+        /** {@code current.json} names it: it is live. */
+        PUBLISHED,
+        /** Planned only ({@code dry-run}): nothing was written. */
+        DRY_RUN,
+        /** Not deployed until an operator confirms (too many deletions) or a new commit arrives. */
+        HELD
+    }
+
     public ReleasePublished {
         timingsMillis = timingsMillis == null ? Map.of() : Map.copyOf(timingsMillis);
+        outcome = outcome == null ? Outcome.PUBLISHED : outcome;
+    }
+
+    /** A release that went live. */
+    public ReleasePublished(int schemaVersion, String repo, String commit, String releaseId, int documents,
+                            int objectsWritten, int objectsUnchanged, int objectsDeleted, int diagnostics,
+                            Instant publishedAt, Map<String, Long> timingsMillis) {
+        this(schemaVersion, repo, commit, releaseId, documents, objectsWritten, objectsUnchanged, objectsDeleted,
+                diagnostics, publishedAt, timingsMillis, Outcome.PUBLISHED, null);
     }
 }

@@ -36,7 +36,9 @@ class EventJsonTest {
                 new TranslationGroup(TranslationGroup.SCHEMA_VERSION, "blog", "hello",
                         Map.of("en", "a.md", "zh", "a_zh.md"), Map.of("zh", "current"), List.of()),
                 new ReleasePublished(ReleasePublished.SCHEMA_VERSION, "blog", "abc", "r-1", 2, 3, 4, 1, 0, T,
-                        Map.of("upload", 12L)));
+                        Map.of("upload", 12L)),
+                new ReleasePublished(ReleasePublished.SCHEMA_VERSION, "blog", "abc", "abc", 2, 0, 4, 0, 0, T,
+                        Map.of(), ReleasePublished.Outcome.HELD, "would delete 9 of 10 live objects"));
     }
 
     @ParameterizedTest
@@ -100,5 +102,18 @@ class EventJsonTest {
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("ChangeSet")
                 .hasMessageContaining("inkstream.changes.v1");
+    }
+
+    @Test
+    void aReleaseFromAWriterThatKnewNoOutcomesWasPublished() {
+        String older = """
+                {"schemaVersion":1,"repo":"blog","commit":"abc","releaseId":"abc","documents":1,"objectsWritten":1,
+                 "objectsUnchanged":0,"objectsDeleted":0,"diagnostics":0,"publishedAt":"2026-01-01T00:00:00Z"}""";
+
+        ReleasePublished release = EventJson.read(older, ReleasePublished.class);
+
+        assertThat(release.outcome()).isEqualTo(ReleasePublished.Outcome.PUBLISHED);
+        assertThat(release.note()).isNull();
+        assertThat(EventJson.writeString(release)).contains("\"outcome\":\"PUBLISHED\"");
     }
 }

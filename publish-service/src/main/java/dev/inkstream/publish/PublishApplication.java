@@ -1,10 +1,14 @@
 package dev.inkstream.publish;
 
 import dev.inkstream.support.ServiceDefaults;
+import dev.inkstream.support.s3.S3Clients;
+import dev.inkstream.support.s3.S3Settings;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -18,6 +22,12 @@ public class PublishApplication {
                 .properties(Map.of("spring.kafka.listener.type", "batch",
                         // Idle events drive retries of failed releases.
                         "spring.kafka.listener.idle-event-interval", "5s"));
+    }
+
+    /** Uploads go through the async client, as many at once as publish allows. */
+    @Bean(destroyMethod = "close")
+    S3AsyncClient s3AsyncClient(S3Settings s3, PublishSettings publish) {
+        return S3Clients.createAsync(s3, publish.uploadConcurrency());
     }
 
     public static void main(String[] args) {

@@ -3,9 +3,15 @@ package dev.inkstream.publish;
 import dev.inkstream.events.ChangeSet;
 import dev.inkstream.events.RenderedDocument;
 import dev.inkstream.events.ReleasePublished;
+import dev.inkstream.events.ReleasePublished.Outcome;
 import dev.inkstream.publish.deploy.BucketDeployer;
+import dev.inkstream.publish.deploy.DeleteValve;
 import dev.inkstream.publish.deploy.DeployPlan;
+import dev.inkstream.publish.deploy.ObjectHeaders;
 import dev.inkstream.publish.deploy.ReleaseManifest;
+import dev.inkstream.publish.deploy.ReleaseStore;
+import dev.inkstream.publish.deploy.cdn.CdnPurger;
+import dev.inkstream.publish.deploy.cdn.CdnPurgers;
 import dev.inkstream.publish.output.OutputObject;
 import dev.inkstream.publish.output.SiteOutputs;
 import dev.inkstream.support.s3.S3Settings;
@@ -13,30 +19,43 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Publishes one repository's site as of a change set: outputs, diff, upload, manifest. */
+/** Publishes one repository's site as of a change set: outputs, diff, upload, manifest, purge. */
 @Component
-public class SitePublisher {
+public class SitePublisher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SitePublisher.class);
 
     private final PublishSettings settings;
     private final SiteOutputs siteOutputs = new SiteOutputs();
+    private final ObjectHeaders headers;
     private final BucketDeployer deployer;
+    private final CdnPurger purger;
     private final Clock clock = Clock.systemUTC();
 
-    public SitePublisher(PublishSettings settings, S3Client s3, S3Settings s3Settings) {
+    public SitePublisher(PublishSettings settings, S3Client s3, S3AsyncClient s3Async, S3Settings s3Settings) {
         this.settings = settings;
-        this.deployer = new BucketDeployer(s3, s3Settings.bucket());
+        this.headers = headersOf(settings);
+        this.deployer = new BucketDeployer(new ReleaseStore(s3, s3Settings.bucket()), s3Async, settings.uploadConcurrency());
+        this.purger = CdnPurgers.from(settings.cdn());
+    }
+
+    static ObjectHeaders headersOf(PublishSettings settings) {
+        return new ObjectHeaders(settings.pageCacheControl(), settings.assetCacheControl(),
+                settings.hashedAssetCacheControl(), settings.feedCacheControl(), settings.manifestCacheControl());
     }
 
     public ReleasePublished publishChangeSet(ChangeSet changeSet, Map<String, RenderedDocument> documents,
                                              List<ChangeSet.Skipped> skipped) {
         String repo = changeSet.repo();
+        String commit = changeSet.after();
         String prefix = settings.prefixOf(repo);
         Map<String, Long> timings = new LinkedHashMap<>();
 
@@ -45,25 +64,87 @@ public class SitePublisher {
                 settings.assetCacheControl(), skipped);
         for (var collision : siteOutputs.collisions(site)) {
             log.warn("repo={} commit={}: {} and {} would both be published at {}; only {} is, rename the others",
-                    repo, changeSet.after(), collision.published(), collision.hidden(), collision.url(), collision.published());
+                    repo, commit, collision.published(), collision.hidden(), collision.url(), collision.published());
         }
-        List<OutputObject> outputs = siteOutputs.outputs(site);
+        List<OutputObject> outputs = siteOutputs.outputs(site).stream().map(headers::apply).toList();
         long rendered = System.nanoTime();
-        ReleaseManifest live = deployer.live(prefix, repo);
-        DeployPlan plan = DeployPlan.between(live, outputs);
-        deployer.apply(prefix, repo, changeSet.after(), plan, settings.manifestCacheControl());
-        long uploaded = System.nanoTime();
         timings.put("templates", (rendered - start) / 1_000_000);
-        timings.put("deploy", (uploaded - rendered) / 1_000_000);
+        ReleaseManifest live = deployer.store().live(prefix, repo);
+        DeployPlan plan = DeployPlan.between(live, outputs);
 
-        int diagnostics = documents.values().stream().mapToInt(d -> d.diagnostics().size()).sum();
-        var release = new ReleasePublished(ReleasePublished.SCHEMA_VERSION, repo, changeSet.after(), changeSet.after(),
-                documents.size(), plan.uploads().size(), plan.unchanged().size(), plan.deletions().size(), diagnostics,
-                clock.instant(), timings);
+        Optional<String> held = holdReason(live, commit, plan);
+        if (held.isPresent() || settings.dryRun()) {
+            Outcome outcome = held.isPresent() ? Outcome.HELD : Outcome.DRY_RUN;
+            String note = held.map(reason -> reason + "\n" + plan.describe()).orElse(plan.describe());
+            if (outcome == Outcome.HELD) {
+                log.warn("release repo={} commit={} held: {}", repo, commit, note);
+            } else {
+                log.info("release repo={} commit={} planned (dry run): {}", repo, commit, note);
+            }
+            return release(changeSet, documents, plan, timings, outcome, note);
+        }
+        if (!plan.isEmpty() || !live.releaseId().equals(commit)) {
+            ReleaseManifest manifest = deployer.apply(prefix, repo, commit, plan, settings.manifestCacheControl(),
+                    clock.instant());
+            expire(prefix, manifest);
+            purge(prefix, plan);
+        }
+        long uploaded = System.nanoTime();
+        timings.put("deploy", (uploaded - rendered) / 1_000_000);
+        var release = release(changeSet, documents, plan, timings, Outcome.PUBLISHED, null);
         log.info("published repo={} commit={} delivery={}: {} documents ({} page templates rendered), {} objects written, "
                         + "{} unchanged, {} deleted in {} ms",
-                repo, changeSet.after(), changeSet.deliveryId(), release.documents(), siteOutputs.pagesRenderedLastTime(),
+                repo, commit, changeSet.deliveryId(), release.documents(), siteOutputs.pagesRenderedLastTime(),
                 release.objectsWritten(), release.objectsUnchanged(), release.objectsDeleted(), (uploaded - start) / 1_000_000);
         return release;
+    }
+
+    /** Why this release must not go live as it is, if it must not. */
+    private Optional<String> holdReason(ReleaseManifest live, String commit, DeployPlan plan) {
+        if (live.rolledBack().contains(commit)) {
+            return Optional.of("commit " + commit + " was rolled back by an operator; the rollback stands until a new"
+                    + " commit is pushed");
+        }
+        return new DeleteValve(settings.maxDeleteShare(), settings.confirmDeletes()).check(plan);
+    }
+
+    /** Retention is housekeeping: a failure is logged, and the next release tries again. */
+    private void expire(String prefix, ReleaseManifest live) {
+        try {
+            int expired = deployer.store().expire(prefix, settings.retainReleases(), live);
+            if (expired > 0) {
+                log.info("expired {} stored objects no retained release of {} needs", expired, live.repo());
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not expire old releases of {}: {}", live.repo(), e.toString());
+        }
+    }
+
+    private void purge(String prefix, DeployPlan plan) {
+        List<String> paths = CdnPurger.changedPaths(prefix, plan);
+        if (paths.isEmpty()) {
+            return;
+        }
+        try {
+            purger.purge(paths);
+        } catch (RuntimeException e) {
+            log.warn("CDN purge of {} paths failed; they expire with their Cache-Control: {}", paths.size(), e.toString());
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (purger instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    private ReleasePublished release(ChangeSet changeSet, Map<String, RenderedDocument> documents, DeployPlan plan,
+                                     Map<String, Long> timings, Outcome outcome, @Nullable String note) {
+        int diagnostics = documents.values().stream().mapToInt(d -> d.diagnostics().size()).sum();
+        boolean live = outcome == Outcome.PUBLISHED;
+        return new ReleasePublished(ReleasePublished.SCHEMA_VERSION, changeSet.repo(), changeSet.after(), changeSet.after(),
+                documents.size(), live ? plan.uploads().size() : 0, plan.unchanged().size(),
+                live ? plan.deletions().size() : 0, diagnostics, clock.instant(), timings, outcome, note);
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code ./inkstream}: the one-machine runtime's command line. */
 @Command(name = "inkstream", mixinStandardHelpOptions = true, version = "Inkstream 0.1.0",
         description = "Publish git repositories of Markdown as websites, through Kafka and S3, on one machine.",
-        subcommands = {InkstreamCli.Up.class, InkstreamCli.Publish.class, InkstreamCli.DeadLetters.class, InkstreamCli.Status.class})
+        subcommands = {InkstreamCli.Up.class, InkstreamCli.Publish.class, InkstreamCli.RollbackRelease.class,
+                InkstreamCli.DeadLetters.class, InkstreamCli.Status.class})
 public final class InkstreamCli implements Callable<Integer> {
 
     static final String DEFAULT_DATA = ".inkstream";
@@ -92,7 +93,8 @@ public final class InkstreamCli implements Callable<Integer> {
     @Command(name = "publish", mixinStandardHelpOptions = true,
             description = {"Publish a repository's branch head through the same pipeline, copy the published site "
                     + "to --out, print a summary and exit.",
-                    "Run again on the same --data after new commits: only what changed is processed."})
+                    "Run again on the same --data after new commits: only what changed is processed.",
+                    "Exit 0 when live (or planned, with --dry-run), 1 on timeout, 2 for bad arguments, 3 when the release is held."})
     static final class Publish implements Callable<Integer> {
         @Option(names = "--repo", required = true, paramLabel = "PATH_OR_URL", description = "Content repository to publish.")
         String repo;
@@ -104,8 +106,15 @@ public final class InkstreamCli implements Callable<Integer> {
                 description = "Where the broker log and the bucket live (default: ${DEFAULT-VALUE}).")
         Path data;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to copy the published site.")
+        @Option(names = "--out", paramLabel = "DIR", description = "Where to copy the published site (required unless --dry-run).")
         Path out;
+
+        @Option(names = "--dry-run", description = "Print the release's plan (uploads by role, unchanged, deletions) and write nothing.")
+        boolean dryRun;
+
+        @Option(names = "--confirm-deletes",
+                description = "Deploy a release even if it deletes more than inkstream.publish.max-delete-share of the site.")
+        boolean confirmDeletes;
 
         @Option(names = "--title", defaultValue = "Inkstream", description = "Site title (default: ${DEFAULT-VALUE}).")
         String title;
@@ -119,7 +128,38 @@ public final class InkstreamCli implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             String branch = ref == null ? null : ref.replaceFirst("^refs/heads/", "");
-            return new PublishCommand(data, repository(spec, repo, branch), out, title, timeoutSeconds).run();
+            if (out == null && !dryRun) {
+                throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR' (only --dry-run needs none)");
+            }
+            return new PublishCommand(data, repository(spec, repo, branch), out, title, timeoutSeconds, dryRun, confirmDeletes)
+                    .run();
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true,
+            description = {"Make an earlier release current again, exactly (bytes and headers), from the bytes kept "
+                    + "for each retained release.",
+                    "Works on the bucket alone. The next push publishes over it; until then a replay of the rolled-back "
+                    + "commit is held. Exit 2 when it cannot be done as asked (the message says why)."})
+    static final class RollbackRelease implements Callable<Integer> {
+        @Option(names = "--to", paramLabel = "RELEASE",
+                description = "Release id (the commit) or an unambiguous prefix of one (default: the release before the live one).")
+        String to;
+
+        @Option(names = "--data", paramLabel = "DIR", defaultValue = DEFAULT_DATA,
+                description = "Where the bucket lives (default: ${DEFAULT-VALUE}).")
+        Path data;
+
+        @Option(names = "--site", paramLabel = "NAME",
+                description = "A site published under its own name (the second and later --repo of up); default: the root site.")
+        String site;
+
+        @Option(names = "--list", description = "List the retained releases, newest first, and change nothing.")
+        boolean list;
+
+        @Override
+        public Integer call() throws Exception {
+            return new RollbackCommand(data, to, site, list).run();
         }
     }
 

@@ -39,8 +39,15 @@ public final class LocalRuntime implements AutoCloseable {
     /**
      * @param edgePort   port of the edge server; negative for none
      * @param ingestPort port of the ingest service's webhook; 0 for any free port
+     * @param publishSettings more {@code inkstream.publish.*} properties (dry run, confirmed deletes)
      */
-    public record Options(Path dataDir, List<RepositorySpec> repositories, int edgePort, int ingestPort, String siteTitle) {}
+    public record Options(Path dataDir, List<RepositorySpec> repositories, int edgePort, int ingestPort, String siteTitle,
+                          Map<String, String> publishSettings) {
+
+        public Options(Path dataDir, List<RepositorySpec> repositories, int edgePort, int ingestPort, String siteTitle) {
+            this(dataDir, repositories, edgePort, ingestPort, siteTitle, Map.of());
+        }
+    }
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Path dataDir;
@@ -107,6 +114,7 @@ public final class LocalRuntime implements AutoCloseable {
         Map<String, String> publish = new LinkedHashMap<>(common);
         publish.put("server.port", "0");
         publish.put("inkstream.publish.site-title", options.siteTitle());
+        publish.putAll(options.publishSettings());
         for (int i = 0; i < repos.size(); i++) {
             RepositorySpec repo = repos.get(i);
             String key = "inkstream.ingest.repositories." + repo.id();

@@ -3,17 +3,20 @@ package dev.inkstream.standalone;
 import dev.inkstream.events.EventJson;
 import dev.inkstream.events.ReleasePublished;
 import dev.inkstream.events.Topics;
-import dev.inkstream.publish.deploy.BucketDeployer;
+import dev.inkstream.publish.deploy.ReleaseStore;
 import dev.inkstream.publish.deploy.ReleaseManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,6 +24,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -32,18 +36,27 @@ final class PublishCommand {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
+    /** Exit status when the release was held (too many deletions, or a rolled-back commit). */
+    static final int HELD = 3;
+
     private final Path data;
     private final RepositorySpec repo;
-    private final Path out;
+    private final @Nullable Path out;
     private final String title;
     private final long timeoutSeconds;
+    private final boolean dryRun;
+    private final boolean confirmDeletes;
 
-    PublishCommand(Path data, RepositorySpec repo, Path out, String title, long timeoutSeconds) {
+    /** {@code out} may be absent only for a dry run, which writes nothing. */
+    PublishCommand(Path data, RepositorySpec repo, @Nullable Path out, String title, long timeoutSeconds, boolean dryRun,
+                   boolean confirmDeletes) {
         this.data = data;
         this.repo = repo;
         this.out = out;
         this.title = title;
         this.timeoutSeconds = timeoutSeconds;
+        this.dryRun = dryRun;
+        this.confirmDeletes = confirmDeletes;
     }
 
     int run() throws Exception {
@@ -53,20 +66,37 @@ final class PublishCommand {
             System.err.println("inkstream: branch '" + repo.branch() + "' not found in " + repo.url());
             return 2;
         }
-        if (!isEmptyOrEarlierOutput(out)) {
+        if (out != null && !isEmptyOrEarlierOutput(out)) {
             System.err.println("inkstream: --out " + out + " is not empty and holds no earlier Inkstream output;"
                     + " choose a new or empty directory (publish replaces its contents)");
             return 2;
         }
-        try (LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Options(data, List.of(repo), -1, 0, title))) {
-            boolean alreadyLive = liveCommit(runtime.s3()).filter(head::equals).isPresent();
+        Map<String, String> publishSettings = new LinkedHashMap<>();
+        publishSettings.put("inkstream.publish.dry-run", String.valueOf(dryRun));
+        publishSettings.put("inkstream.publish.confirm-deletes", String.valueOf(confirmDeletes));
+        Instant since = Instant.now();
+        try (LocalRuntime runtime = LocalRuntime.start(
+                new LocalRuntime.Options(data, List.of(repo), -1, 0, title, publishSettings));
+                ReleaseWatcher releases = new ReleaseWatcher(runtime.bootstrapServers(), repo.id(), head, since)) {
+            boolean alreadyLive = !dryRun && liveCommit(runtime.s3()).filter(head::equals).isPresent();
             runtime.announceAll();
-            if (!awaitRelease(runtime.s3(), head)) {
-                System.err.println("inkstream: the release of " + head + " did not go live within " + timeoutSeconds
-                        + " s; see the log above");
-                return 1;
+            Optional<ReleasePublished> notLive = Optional.empty();
+            long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+            while (!(alreadyLive || (!dryRun && liveCommit(runtime.s3()).filter(head::equals).isPresent()))) {
+                notLive = releases.poll(POLL).filter(r -> r.outcome() != ReleasePublished.Outcome.PUBLISHED);
+                if (notLive.isPresent()) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    System.err.println("inkstream: the release of " + head + " did not go live within " + timeoutSeconds
+                            + " s; see the log above");
+                    return 1;
+                }
             }
-            int copied = copyBucket(runtime.s3(), out);
+            if (notLive.isPresent()) {
+                return reportNotLive(head, notLive.get());
+            }
+            int copied = copyBucket(runtime.s3(), Objects.requireNonNull(out, "--out is required unless --dry-run"));
             Optional<ReleasePublished> release = lastRelease(runtime.bootstrapServers(), head);
             double elapsed = (System.nanoTime() - start) / 1e9;
             System.out.println(summary(head, alreadyLive, release, copied, elapsed));
@@ -89,19 +119,19 @@ final class PublishCommand {
         return s.toString();
     }
 
-    private boolean awaitRelease(S3Client s3, String head) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (liveCommit(s3).filter(head::equals).isPresent()) {
-                return true;
-            }
-            Thread.sleep(POLL);
+    /** A dry run's plan on stdout (exit 0), or why the release was held on stderr (exit {@link #HELD}). */
+    private int reportNotLive(String head, ReleasePublished release) {
+        String at = String.format("%s (%s) at %s", repo.id(), repo.branch(), head.substring(0, 12));
+        if (release.outcome() == ReleasePublished.Outcome.DRY_RUN) {
+            System.out.println("Dry run of " + at + ": nothing was written.\n" + release.note());
+            return 0;
         }
-        return false;
+        System.err.println("inkstream: the release of " + at + " was held: " + release.note());
+        return HELD;
     }
 
     private Optional<String> liveCommit(S3Client s3) {
-        String commit = new BucketDeployer(s3, LocalRuntime.BUCKET).live("", repo.id()).commit();
+        String commit = new ReleaseStore(s3, LocalRuntime.BUCKET).live("", repo.id()).commit();
         return commit.isEmpty() ? Optional.empty() : Optional.of(commit);
     }
 
@@ -120,6 +150,9 @@ final class PublishCommand {
         Path root = out.toAbsolutePath().normalize();
         Set<Path> written = new HashSet<>();
         for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(LocalRuntime.BUCKET)).contents()) {
+            if (object.key().contains(ReleaseManifest.OBJECTS_PREFIX)) {
+                continue; // rollback's stored bytes: the bucket's history, not the site
+            }
             Path target = root.resolve(object.key()).normalize();
             if (!target.startsWith(root)) {
                 throw new IOException("refusing to write outside " + root + ": " + object.key());
@@ -161,7 +194,8 @@ final class PublishCommand {
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
                 for (var record : consumer.poll(POLL)) {
                     ReleasePublished release = EventJson.read(record.value(), ReleasePublished.class);
-                    if (release.repo().equals(repo.id()) && release.commit().equals(commit)) {
+                    if (release.repo().equals(repo.id()) && release.commit().equals(commit)
+                            && release.outcome() == ReleasePublished.Outcome.PUBLISHED) {
                         found = release;
                     }
                 }

@@ -65,6 +65,50 @@ class PublishCommandIT {
     }
 
     @Test
+    void aDryRunPrintsThePlanAndWritesNothingAndMassDeletionsWaitForConfirmation() throws Exception {
+        Path repo = work.resolve("site");
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            Files.createDirectories(repo.resolve("notes"));
+            for (int i = 1; i <= 12; i++) {
+                Files.writeString(repo.resolve("notes/n" + i + ".md"), "---\ntitle: Note " + i + "\ndate: 2026-10-01\n---\nBody " + i + ".\n");
+            }
+            commit(git, "Twelve notes");
+            Path data = work.resolve("data");
+            Path out = work.resolve("out");
+            String[] args = {"--repo", repo.toString(), "--data", data.toString(), "--out", out.toString()};
+            assertThat(publish(args).exit).isZero();
+
+            Files.writeString(repo.resolve("notes/n1.md"), "---\ntitle: Note 1\ndate: 2026-10-01\n---\nBody 1, revised.\n");
+            commit(git, "Revise one");
+            Result dryRun = publish("--repo", repo.toString(), "--data", data.toString(), "--dry-run");
+
+            assertThat(dryRun.exit).as(dryRun.output).isZero();
+            assertThat(dryRun.output).contains("Dry run of site (main)", "nothing was written",
+                    "1 to upload, 14 unchanged, 0 to delete (of 15 live objects)", "pages (1):", "+ notes/n1/index.html");
+            Result afterDryRun = publish(args);
+            assertThat(afterDryRun.output).as("the dry run uploaded nothing").contains("1 objects written");
+
+            for (int i = 1; i <= 9; i++) {
+                git.rm().addFilepattern("notes/n" + i + ".md").call();
+            }
+            commit(git, "Delete nine");
+            Result held = publish(args);
+
+            assertThat(held.exit).as(held.output).isEqualTo(PublishCommand.HELD);
+            assertThat(held.output).contains("was held: release would delete 9 of 15 live objects (60%",
+                    "inkstream.publish.max-delete-share=0.5", "--confirm-deletes", "- notes/n1/index.html");
+            assertThat(out.resolve("notes/n1/index.html")).as("nothing deleted").exists();
+
+            String[] confirmed = {"--repo", repo.toString(), "--data", data.toString(), "--out", out.toString(),
+                    "--confirm-deletes"};
+            Result deployed = publish(confirmed);
+            assertThat(deployed.exit).as(deployed.output).isZero();
+            assertThat(deployed.output).contains("3 documents", "9 deleted");
+            assertThat(out.resolve("notes/n1")).doesNotExist();
+        }
+    }
+
+    @Test
     void aMissingBranchIsAClearErrorNotAHang() throws Exception {
         Path repo = work.resolve("site");
         try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {

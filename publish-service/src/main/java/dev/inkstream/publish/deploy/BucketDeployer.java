@@ -1,72 +1,143 @@
 package dev.inkstream.publish.deploy;
 
-import dev.inkstream.events.EventJson;
 import dev.inkstream.publish.output.OutputObject;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.Delete;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
 /**
- * Applies a {@link DeployPlan} to a bucket: uploads, then deletions, then the release manifest,
- * then {@code current.json}. A crash before the last write leaves the previous release current;
- * the next attempt finds the uploaded objects unchanged or re-uploads them.
+ * Applies a {@link DeployPlan} to a bucket: uploads phase by phase (assets, pages, aggregates
+ * and feeds), then deletions, then the release's own records, then the release manifest, then
+ * {@code current.json}. Every uploaded object's bytes are also stored by content hash, so any
+ * retained release can be restored exactly.
+ *
+ * <p>Uploads run on the async client, at most {@code concurrency} requests at a time. Any failed
+ * upload fails the release before its manifest is written: the previous release stays current,
+ * and the next attempt finds what did upload unchanged or uploads it again.
  */
 public final class BucketDeployer {
 
-    private static final int DELETE_BATCH = 1000;
-
-    private final S3Client s3;
+    private final ReleaseStore store;
+    private final S3AsyncClient s3;
     private final String bucket;
+    private final int concurrency;
 
-    public BucketDeployer(S3Client s3, String bucket) {
-        this.s3 = s3;
-        this.bucket = bucket;
-    }
-
-    /** The live release of the site under {@code prefix}, or an empty one before the first. */
-    public ReleaseManifest live(String prefix, String repo) {
-        try {
-            byte[] json = s3.getObjectAsBytes(b -> b.bucket(bucket).key(prefix + ReleaseManifest.CURRENT_KEY)).asByteArray();
-            return EventJson.read(json, ReleaseManifest.class);
-        } catch (NoSuchKeyException none) {
-            return ReleaseManifest.empty(repo);
+    public BucketDeployer(ReleaseStore store, S3AsyncClient s3, int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("upload concurrency must be at least 1, was " + concurrency);
         }
+        this.store = store;
+        this.s3 = s3;
+        this.bucket = store.bucket();
+        this.concurrency = concurrency;
     }
 
-    public ReleaseManifest apply(String prefix, String repo, String commit, DeployPlan plan, String manifestCacheControl) {
-        for (OutputObject object : plan.uploads()) {
-            if (object.copyFrom() != null) {
-                s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(object.copyFrom())
-                        .destinationBucket(bucket).destinationKey(prefix + object.key())
-                        .metadataDirective(MetadataDirective.REPLACE)
-                        .contentType(object.contentType())
-                        .cacheControl(object.cacheControl())
-                        .metadata(Map.of("sha256", object.sha256())));
-            } else {
-                s3.putObject(b -> b.bucket(bucket).key(prefix + object.key())
-                                .contentType(object.contentType())
-                                .cacheControl(object.cacheControl())
-                                .metadata(Map.of("sha256", object.sha256())),
-                        RequestBody.fromBytes(object.content()));
+    public ReleaseStore store() {
+        return store;
+    }
+
+    /** Deploys {@code plan} as the release of {@code commit}; returns the manifest now live. */
+    public ReleaseManifest apply(String prefix, String repo, String commit, DeployPlan plan, String manifestCacheControl,
+                                 Instant publishedAt) {
+        applyObjects(prefix, plan);
+        var manifest = new ReleaseManifest(ReleaseManifest.SCHEMA_VERSION, repo, commit, commit, plan.objects(),
+                publishedAt, List.of());
+        store.publish(prefix, manifest, manifestCacheControl);
+        return manifest;
+    }
+
+    /**
+     * Makes {@code target} current again: {@code plan} (from the live release to the target's
+     * stored objects) applied, then {@code current.json} rewritten. The target's own manifest
+     * under {@code releases/} stays as it was.
+     */
+    public ReleaseManifest restore(String prefix, ReleaseManifest live, ReleaseManifest target, DeployPlan plan,
+                                   String manifestCacheControl) {
+        applyObjects(prefix, plan);
+        ReleaseManifest restored = target.restoredFrom(live);
+        store.makeCurrent(prefix, restored, manifestCacheControl);
+        return restored;
+    }
+
+    private void applyObjects(String prefix, DeployPlan plan) {
+        for (List<OutputObject> phase : plan.phasesBeforeDeletions()) {
+            uploadAll(prefix, phase);
+        }
+        store.delete(prefix, plan.deletions());
+        uploadAll(prefix, plan.recordsAfterDeletions());
+    }
+
+    /** Uploads every object, bounded; returns when all are done, throws if any failed. */
+    private void uploadAll(String prefix, List<OutputObject> objects) {
+        Semaphore permits = new Semaphore(concurrency);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        for (OutputObject object : objects) {
+            for (Supplier<CompletableFuture<?>> request : requests(prefix, object)) {
+                if (failure.get() != null) {
+                    break;
+                }
+                permits.acquireUninterruptibly();
+                CompletableFuture<?> sent;
+                try {
+                    sent = request.get();
+                } catch (RuntimeException e) {
+                    permits.release();
+                    failure.compareAndSet(null, e);
+                    break;
+                }
+                inFlight.add(sent.whenComplete((ok, error) -> {
+                    permits.release();
+                    if (error != null) {
+                        failure.compareAndSet(null, new UploadFailedException(object.key(), error));
+                    }
+                }));
             }
         }
-        List<String> deletions = plan.deletions();
-        for (int from = 0; from < deletions.size(); from += DELETE_BATCH) {
-            List<ObjectIdentifier> batch = deletions.subList(from, Math.min(deletions.size(), from + DELETE_BATCH))
-                    .stream().map(key -> ObjectIdentifier.builder().key(prefix + key).build()).toList();
-            s3.deleteObjects(b -> b.bucket(bucket).delete(Delete.builder().objects(batch).quiet(true).build()));
+        // Wait for everything already sent, failed or not, so no upload outlives the release attempt.
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).handle((ok, error) -> null).join();
+        if (failure.get() instanceof RuntimeException e) {
+            throw e;
+        } else if (failure.get() != null) {
+            throw new UploadFailedException("?", failure.get());
         }
-        var manifest = new ReleaseManifest(ReleaseManifest.SCHEMA_VERSION, repo, commit, commit, plan.objects());
-        byte[] json = EventJson.write(manifest);
-        for (String key : List.of(manifest.releaseKey(), ReleaseManifest.CURRENT_KEY)) {
-            s3.putObject(b -> b.bucket(bucket).key(prefix + key)
-                    .contentType("application/json").cacheControl(manifestCacheControl), RequestBody.fromBytes(json));
+    }
+
+    /** The requests that put one object in place: its stored copy by hash, and the object itself. */
+    private List<Supplier<CompletableFuture<?>>> requests(String prefix, OutputObject object) {
+        String key = prefix + object.key();
+        String stored = prefix + ReleaseManifest.storedObjectKey(object.sha256());
+        Map<String, String> metadata = Map.of("sha256", object.sha256());
+        if (object.copyFrom() == null) {
+            return List.of(
+                    () -> s3.putObject(b -> b.bucket(bucket).key(stored).contentType(object.contentType())
+                            .cacheControl(object.cacheControl()).metadata(metadata), AsyncRequestBody.fromBytes(object.content())),
+                    () -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(object.contentType())
+                            .cacheControl(object.cacheControl()).metadata(metadata), AsyncRequestBody.fromBytes(object.content())));
         }
-        return manifest;
+        if (object.copyFrom().equals(stored)) {
+            // A restore: the stored copy already carries the headers and metadata it was uploaded with.
+            return List.of(() -> s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(stored)
+                    .destinationBucket(bucket).destinationKey(key).metadataDirective(MetadataDirective.COPY)));
+        }
+        return List.of(stored, key).stream().<Supplier<CompletableFuture<?>>>map(target -> () -> s3.copyObject(b -> b
+                .sourceBucket(bucket).sourceKey(object.copyFrom()).destinationBucket(bucket).destinationKey(target)
+                .metadataDirective(MetadataDirective.REPLACE).contentType(object.contentType())
+                .cacheControl(object.cacheControl()).metadata(metadata))).toList();
+    }
+
+    /** An object could not be uploaded; the release was not made current. */
+    public static final class UploadFailedException extends RuntimeException {
+        UploadFailedException(String key, Throwable cause) {
+            super("upload of " + key + " failed, the release was not made current: " + cause.getMessage(), cause);
+        }
     }
 }

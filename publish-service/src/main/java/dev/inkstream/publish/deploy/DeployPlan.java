@@ -1,6 +1,7 @@
 package dev.inkstream.publish.deploy;
 
 import dev.inkstream.publish.output.OutputObject;
+import dev.inkstream.publish.output.OutputObject.Role;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,9 +11,16 @@ import java.util.Map;
 /**
  * The difference between the live release and the outputs of the next one: upload what is new
  * or changed, leave what is identical, delete what is gone. Pure; the deployer applies it.
+ *
+ * @param uploads     in upload order: assets, pages, aggregates and feeds, then (after the
+ *                    deletions) the release's own records
+ * @param liveObjects how many objects the live release has
  */
 public record DeployPlan(List<OutputObject> uploads, List<String> unchanged, List<String> deletions,
-                         Map<String, String> objects) {
+                         Map<String, String> objects, int liveObjects) {
+
+    /** How many keys {@link #describe()} lists per group before it only counts. */
+    static final int LISTED_PER_GROUP = 20;
 
     public static DeployPlan between(ReleaseManifest live, List<OutputObject> outputs) {
         List<OutputObject> uploads = new ArrayList<>();
@@ -26,14 +34,67 @@ public record DeployPlan(List<OutputObject> uploads, List<String> unchanged, Lis
                 uploads.add(output);
             }
         }
-        // Assets, then pages, then indexes: nothing links to an object that is not there yet.
-        uploads.sort(Comparator.comparing((OutputObject o) -> o.copyFrom() == null)
-                .thenComparing(DeployPlan::isIndex).thenComparing(OutputObject::key));
+        // Nothing may link to an object that is not there yet: assets, then the pages that use
+        // them, then the lists and feeds that link to the pages.
+        uploads.sort(Comparator.comparingInt((OutputObject o) -> phase(o.role())).thenComparing(OutputObject::key));
         List<String> deletions = live.objects().keySet().stream().filter(key -> !objects.containsKey(key)).sorted().toList();
-        return new DeployPlan(List.copyOf(uploads), List.copyOf(unchanged), deletions, objects);
+        return new DeployPlan(List.copyOf(uploads), List.copyOf(unchanged), deletions, objects, live.objects().size());
     }
 
-    private static boolean isIndex(OutputObject output) {
-        return output.key().equals("index.html") || output.key().equals("404.html");
+    /** Upload phase of a role; a phase starts when the one before has finished. */
+    public static int phase(Role role) {
+        return switch (role) {
+            case ASSET -> 0;
+            case PAGE -> 1;
+            case AGGREGATE, FEED -> 2;
+            case MANIFEST -> 3;
+        };
+    }
+
+    /** Uploads that go before the deletions, one list per phase, in order. */
+    public List<List<OutputObject>> phasesBeforeDeletions() {
+        List<List<OutputObject>> phases = new ArrayList<>();
+        for (int phase = 0; phase < phase(Role.MANIFEST); phase++) {
+            int p = phase;
+            phases.add(uploads.stream().filter(o -> phase(o.role()) == p).toList());
+        }
+        return phases;
+    }
+
+    /** The release's own records, uploaded after the deletions, just before the manifest. */
+    public List<OutputObject> recordsAfterDeletions() {
+        return uploads.stream().filter(o -> phase(o.role()) == phase(Role.MANIFEST)).toList();
+    }
+
+    /** Share of the live objects this plan deletes (0 for a first release). */
+    public double deleteShare() {
+        return liveObjects == 0 ? 0 : (double) deletions.size() / liveObjects;
+    }
+
+    public boolean isEmpty() {
+        return uploads.isEmpty() && deletions.isEmpty();
+    }
+
+    /** The plan as an operator reads it: counts, then keys by upload group, then deletions. */
+    public String describe() {
+        StringBuilder s = new StringBuilder(String.format("%d to upload, %d unchanged, %d to delete (of %d live objects)%n",
+                uploads.size(), unchanged.size(), deletions.size(), liveObjects));
+        group(s, "assets", uploads.stream().filter(o -> o.role() == Role.ASSET).map(OutputObject::key).toList(), "+");
+        group(s, "pages", uploads.stream().filter(o -> o.role() == Role.PAGE).map(OutputObject::key).toList(), "+");
+        group(s, "aggregates and feeds", uploads.stream().filter(o -> phase(o.role()) == 2).map(OutputObject::key).toList(), "+");
+        group(s, "deletions", deletions, "-");
+        group(s, "release records", recordsAfterDeletions().stream().map(OutputObject::key).toList(), "+");
+        return s.toString().stripTrailing();
+    }
+
+    private static void group(StringBuilder s, String name, List<String> keys, String mark) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        s.append(String.format("  %s (%d):%n", name, keys.size()));
+        keys.stream().limit(LISTED_PER_GROUP).forEach(key -> s.append("    ").append(mark).append(' ').append(key).append('\n'));
+        if (keys.size() > LISTED_PER_GROUP) {
+            s.append(String.format("    … and %d more%n", keys.size() - LISTED_PER_GROUP));
+        }
     }
 }

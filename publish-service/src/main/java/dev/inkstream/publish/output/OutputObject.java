@@ -14,27 +14,41 @@ import org.jspecify.annotations.Nullable;
 public record OutputObject(String key, byte[] content, @Nullable String copyFrom, String contentType, String cacheControl,
                            String sha256, Role role) {
 
-    /**
-     * What an object is to the site. Deploy uploads in this order (nothing links to an object that
-     * is not there yet) and caches by it.
-     */
+    /** What an object is to the site, in upload order: nothing may link to an object not yet there. */
     public enum Role {
-        /** A theme asset with a hashed name, or a file of the repository published as it is. */
+        /** Files published as they are: images, stylesheets, downloads. */
         ASSET,
-        /** The page of one document, or an alias redirecting to it. */
+        /** One document's page. */
         PAGE,
-        /** A page made from many documents: home, language homes, post lists, tag and category pages, 404. */
+        /** Pages made from many documents: home, lists, tag pages, 404. */
         AGGREGATE,
-        /** Feeds, sitemaps and {@code robots.txt}: read by machines, made from many documents. */
+        /** Machine-read outputs: feeds, sitemaps, robots.txt. */
         FEED,
-        /** The release's own bookkeeping under {@code _inkstream/}. */
-        MANIFEST
+        /** The release's own records under {@code _inkstream/}. */
+        MANIFEST;
+
+        /** The role an object has by its key alone, for outputs made without saying. */
+        public static Role ofKey(String key) {
+            if (key.startsWith("_inkstream/")) {
+                return MANIFEST;
+            }
+            if (key.equals("index.html") || key.equals("404.html") || key.startsWith("tags/")
+                    || key.startsWith("categories/") || key.startsWith("page/")) {
+                return AGGREGATE;
+            }
+            if (key.endsWith(".html")) {
+                return PAGE;
+            }
+            if (key.endsWith(".xml") || key.endsWith(".json") || key.equals("robots.txt")) {
+                return FEED;
+            }
+            return ASSET;
+        }
     }
 
-    /** Without a role: objects made before roles existed are pages. */
     public OutputObject(String key, byte[] content, @Nullable String copyFrom, String contentType, String cacheControl,
                         String sha256) {
-        this(key, content, copyFrom, contentType, cacheControl, sha256, Role.PAGE);
+        this(key, content, copyFrom, contentType, cacheControl, sha256, Role.ofKey(key));
     }
 
     public static OutputObject of(String key, byte[] content, String contentType, String cacheControl, Role role) {
@@ -67,6 +81,20 @@ public record OutputObject(String key, byte[] content, @Nullable String copyFrom
     /** The same object with another role. */
     public OutputObject withRole(Role role) {
         return new OutputObject(key, content, copyFrom, contentType, cacheControl, sha256, role);
+    }
+
+    /**
+     * The same object with other headers. Its hash follows: headers are part of what is uploaded,
+     * so a changed Cache-Control must be uploaded too.
+     */
+    public OutputObject withHeaders(String contentType, String cacheControl) {
+        if (contentType.equals(this.contentType) && cacheControl.equals(this.cacheControl)) {
+            return this;
+        }
+        byte[] hashed = copyFrom == null ? content
+                : ("blob:" + copyFrom.substring(copyFrom.lastIndexOf('/') + 1)).getBytes(StandardCharsets.UTF_8);
+        return new OutputObject(key, content, copyFrom, contentType, cacheControl, sha256(hashed, contentType, cacheControl),
+                role);
     }
 
     /** The hash covers the headers too: a changed Cache-Control must be uploaded as well. */

@@ -46,4 +46,53 @@ class DeployPlanTest {
 
         assertThat(DeployPlan.between(ReleaseManifest.empty("blog"), outputs).uploads()).hasSize(1);
     }
+
+    @Test
+    void uploadsGoAssetsThenPagesThenAggregatesAndFeedsAndTheReleaseRecordsAfterTheDeletions() {
+        var outputs = List.of(
+                OutputObject.html("index.html", "home", CC),
+                OutputObject.of("_inkstream/diagnostics.json", "{}".getBytes(), "application/json", "no-cache"),
+                OutputObject.of("feed.xml", "<feed/>".getBytes(), "application/atom+xml", CC),
+                OutputObject.html("posts/a/index.html", "a", CC),
+                OutputObject.copy("posts/cat.png", "_inkstream/blobs/b1", "b1", "image/png", CC),
+                OutputObject.html("tags/go/index.html", "go", CC));
+        var live = new ReleaseManifest(1, "blog", "c1", "c1", Map.of("old/index.html", "h"));
+
+        DeployPlan plan = DeployPlan.between(live, outputs);
+
+        assertThat(plan.phasesBeforeDeletions()).extracting(phase -> phase.stream().map(OutputObject::key).toList())
+                .containsExactly(List.of("posts/cat.png"), List.of("posts/a/index.html"),
+                        List.of("feed.xml", "index.html", "tags/go/index.html"));
+        assertThat(plan.recordsAfterDeletions()).extracting(OutputObject::key).containsExactly("_inkstream/diagnostics.json");
+        assertThat(plan.uploads()).extracting(OutputObject::key).containsExactly("posts/cat.png", "posts/a/index.html",
+                "feed.xml", "index.html", "tags/go/index.html", "_inkstream/diagnostics.json");
+    }
+
+    @Test
+    void describeListsEachGroupAndCountsPastTheLimit() {
+        List<OutputObject> outputs = new java.util.ArrayList<>();
+        for (int i = 0; i < DeployPlan.LISTED_PER_GROUP + 5; i++) {
+            outputs.add(OutputObject.html("p" + i + "/index.html", "x", CC));
+        }
+        outputs.add(OutputObject.html("kept/index.html", "k", CC));
+        var live = new ReleaseManifest(1, "blog", "c1", "c1", Map.of("gone/index.html", "h",
+                "kept/index.html", OutputObject.html("kept/index.html", "k", CC).sha256()));
+
+        String description = DeployPlan.between(live, outputs).describe();
+
+        assertThat(description).startsWith("25 to upload, 1 unchanged, 1 to delete (of 2 live objects)")
+                .contains("  pages (25):", "    + p0/index.html", "    … and 5 more", "  deletions (1):",
+                        "    - gone/index.html")
+                .doesNotContain("assets (", "kept/index.html");
+    }
+
+    @Test
+    void deleteShareIsOfTheLiveObjects() {
+        var live = new ReleaseManifest(1, "blog", "c1", "c1", Map.of("a", "1", "b", "2", "c", "3", "d", "4"));
+
+        DeployPlan plan = DeployPlan.between(live, List.of(OutputObject.html("a", "x", CC)));
+
+        assertThat(plan.deleteShare()).isEqualTo(0.75);
+        assertThat(DeployPlan.between(ReleaseManifest.empty("blog"), List.of()).deleteShare()).isZero();
+    }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import dev.inkstream.events.BlobKeys;
+import dev.inkstream.publish.deploy.ReleaseManifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -34,7 +35,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * publish-service decides them when uploading, exactly as a CDN would pass them through.
  *
  * <p>Every request goes to the object store; nothing is cached here, so a release is visible the
- * moment it is uploaded. Conditional requests ({@code If-None-Match}) still spare the body.
+ * moment it is uploaded, and a release has nothing of this edge's to purge. Conditional requests ({@code If-None-Match}) still spare the body.
  * The server listens on loopback only.
  */
 public final class EdgeServer implements AutoCloseable {
@@ -228,8 +229,10 @@ public final class EdgeServer implements AutoCloseable {
                 return;
             }
             // Claim-check blobs are the pipeline's, not the site's: a file no page links to lives
-            // there too, so readers never get at them by blob id.
-            StoredObject object = path.startsWith("/" + BlobKeys.PREFIX) ? null : fetch(keyFor(folder, path), head);
+            // there too, so readers never get at them by blob id. Rollback's stored bytes are each
+            // site's history, including pages since deleted on purpose (a site under a prefix has its own).
+            boolean internal = path.startsWith("/" + BlobKeys.PREFIX) || path.contains("/" + ReleaseManifest.OBJECTS_PREFIX);
+            StoredObject object = internal ? null : fetch(keyFor(folder, path), head);
             if (object != null) {
                 String ifNoneMatch = String.join(",", exchange.getRequestHeaders().getOrDefault("If-None-Match", List.of()));
                 if (etagMatches(ifNoneMatch, object.eTag())) {

@@ -115,6 +115,18 @@ class EdgeServerIT {
     }
 
     @Test
+    void neverServesThePipelinesBlobsOrRollbacksStoredBytes() throws Exception {
+        put("_inkstream/blobs/0123abcd", "<p>a file no page links to</p>", "no-cache");
+        put("_inkstream/objects/" + "ab".repeat(32), "<p>a page deleted on purpose</p>", "no-cache");
+
+        assertThat(get("/_inkstream/blobs/0123abcd").statusCode()).isEqualTo(404);
+        assertThat(get("/_inkstream/objects/" + "ab".repeat(32)).statusCode()).isEqualTo(404);
+        assertThat(get("/_inkstream/objects/" + "ab".repeat(32)).body()).doesNotContain("deleted on purpose");
+        put("docs/_inkstream/objects/" + "cd".repeat(32), "<p>another site's history</p>", "no-cache");
+        assertThat(get("/docs/_inkstream/objects/" + "cd".repeat(32)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void rejectsPathTraversal() throws Exception {
         assertThat(rawStatusLine("GET /../etc/passwd HTTP/1.1")).contains(" 400 ");
         assertThat(rawStatusLine("GET /posts/%2e%2e/%2e%2e/etc/passwd HTTP/1.1")).contains(" 400 ");

@@ -1,0 +1,140 @@
+package dev.inkstream.publish.deploy;
+
+import dev.inkstream.events.EventJson;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * A site's releases in the bucket: the live one ({@code current.json}), the retained ones
+ * ({@code releases/}), and the stored bytes they need ({@code objects/}). Small, sequential
+ * requests, so the blocking client.
+ */
+public final class ReleaseStore {
+
+    private static final int DELETE_BATCH = 1000;
+
+    private final S3Client s3;
+    private final String bucket;
+    /** Release manifests by key, with the ETag they were read at. */
+    private final Map<String, Cached> manifests = new ConcurrentHashMap<>();
+
+    public ReleaseStore(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    /** The live release of the site under {@code prefix}, or an empty one before the first. */
+    public ReleaseManifest live(String prefix, String repo) {
+        try {
+            return read(prefix + ReleaseManifest.CURRENT_KEY);
+        } catch (NoSuchKeyException none) {
+            return ReleaseManifest.empty(repo);
+        }
+    }
+
+    /** Every retained release of the site, newest first. */
+    public List<ReleaseManifest> releases(String prefix) {
+        List<ReleaseManifest> releases = new ArrayList<>();
+        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + ReleaseManifest.RELEASES_PREFIX))
+                .contents()) {
+            releases.add(readCached(object));
+        }
+        releases.sort(ReleaseManifest::newestFirst);
+        return releases;
+    }
+
+    /**
+     * A manifest as listed, read once per version: retention looks at every retained release
+     * after each release, and a manifest of a large site is large, so a release would otherwise
+     * read {@code retain} times the site.
+     */
+    private ReleaseManifest readCached(S3Object listed) {
+        Cached cached = manifests.get(listed.key());
+        if (cached == null || !cached.eTag().equals(listed.eTag())) {
+            cached = new Cached(listed.eTag(), read(listed.key()));
+            manifests.put(listed.key(), cached);
+        }
+        return cached.manifest();
+    }
+
+    private record Cached(String eTag, ReleaseManifest manifest) {}
+
+    /** Writes the release's manifest, then {@code current.json}: the second write makes it live. */
+    public void publish(String prefix, ReleaseManifest manifest, String cacheControl) {
+        put(prefix + manifest.releaseKey(), EventJson.write(manifest), cacheControl);
+        makeCurrent(prefix, manifest, cacheControl);
+    }
+
+    public void makeCurrent(String prefix, ReleaseManifest manifest, String cacheControl) {
+        put(prefix + ReleaseManifest.CURRENT_KEY, EventJson.write(manifest), cacheControl);
+    }
+
+    /**
+     * Keeps the {@code retain} newest releases and the live one; deletes the other manifests and
+     * every stored object that no kept release needs. Returns how many stored objects went.
+     */
+    public int expire(String prefix, int retain, ReleaseManifest live) {
+        List<ReleaseManifest> releases = releases(prefix);
+        List<ReleaseManifest> kept = new ArrayList<>();
+        List<ReleaseManifest> expired = new ArrayList<>();
+        for (ReleaseManifest release : releases) {
+            (kept.size() < retain || release.releaseId().equals(live.releaseId()) ? kept : expired).add(release);
+        }
+        if (expired.isEmpty()) {
+            return 0;
+        }
+        Set<String> needed = new HashSet<>(live.objects().values());
+        kept.forEach(release -> needed.addAll(release.objects().values()));
+        Set<String> unneeded = new HashSet<>();
+        expired.forEach(release -> release.objects().values().stream().filter(h -> !needed.contains(h)).forEach(unneeded::add));
+        delete(prefix, unneeded.stream().sorted().map(ReleaseManifest::storedObjectKey).toList());
+        delete(prefix, expired.stream().map(ReleaseManifest::releaseKey).toList());
+        expired.forEach(release -> manifests.remove(prefix + release.releaseKey()));
+        return unneeded.size();
+    }
+
+    /** Deletes {@code keys} below {@code prefix}, in batches of the most one request may name. */
+    public void delete(String prefix, List<String> keys) {
+        for (int from = 0; from < keys.size(); from += DELETE_BATCH) {
+            List<ObjectIdentifier> batch = keys.subList(from, Math.min(keys.size(), from + DELETE_BATCH))
+                    .stream().map(key -> ObjectIdentifier.builder().key(prefix + key).build()).toList();
+            s3.deleteObjects(b -> b.bucket(bucket).delete(Delete.builder().objects(batch).quiet(true).build()));
+        }
+    }
+
+    public boolean exists(String key) {
+        try {
+            s3.headObject(b -> b.bucket(bucket).key(key));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private ReleaseManifest read(String key) {
+        return EventJson.read(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray(), ReleaseManifest.class);
+    }
+
+    private void put(String key, byte[] json, String cacheControl) {
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json").cacheControl(cacheControl),
+                RequestBody.fromBytes(json));
+    }
+}

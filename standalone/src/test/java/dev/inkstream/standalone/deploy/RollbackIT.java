@@ -1,0 +1,166 @@
+package dev.inkstream.standalone.deploy;
+
+import static dev.inkstream.standalone.deploy.BucketDeployerIT.BUCKET;
+import static dev.inkstream.standalone.deploy.BucketDeployerIT.HEADERS;
+import static dev.inkstream.standalone.deploy.BucketDeployerIT.bytes;
+import static dev.inkstream.standalone.deploy.BucketDeployerIT.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.inkstream.events.EventJson;
+import dev.inkstream.publish.deploy.BucketDeployer;
+import dev.inkstream.publish.deploy.DeployPlan;
+import dev.inkstream.publish.deploy.ReleaseManifest;
+import dev.inkstream.publish.deploy.ReleaseStore;
+import dev.inkstream.publish.deploy.Rollback;
+import dev.inkstream.publish.output.OutputObject;
+import dev.inkstream.standalone.LocalRuntime;
+import dev.inkstream.standalone.infra.EmbeddedS3Server;
+import dev.inkstream.standalone.infra.S3Clients;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** Publish A, publish B, roll back: the bucket as A left it, byte for byte, through the real aws-sdk client and S3Proxy. */
+class RollbackIT {
+
+    @TempDir
+    static Path dir;
+    static EmbeddedS3Server server;
+    static S3Client s3;
+    static S3AsyncClient s3Async;
+    static ReleaseStore store;
+    static BucketDeployer deployer;
+
+    @BeforeAll
+    static void start() {
+        server = EmbeddedS3Server.start(dir, 0);
+        server.ensureBucket(LocalRuntime.BUCKET);
+        s3 = S3Clients.forEmbedded(server);
+        s3Async = S3Clients.asyncForEmbedded(server, 8);
+        store = new ReleaseStore(s3, BUCKET);
+        deployer = new BucketDeployer(store, s3Async, 8);
+        blob("b1", new byte[] {1, 2, 3});
+        blob("b2", new byte[] {4, 5, 6, 7});
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        s3Async.close();
+        s3.close();
+        server.close();
+    }
+
+    /** What a reader (or a CDN) gets for a key: bytes and every header we set. */
+    record Served(byte[] bytes, String eTag, String contentType, String cacheControl, Map<String, String> metadata) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Served s && java.util.Arrays.equals(bytes, s.bytes) && eTag.equals(s.eTag)
+                    && contentType.equals(s.contentType) && cacheControl.equals(s.cacheControl) && metadata.equals(s.metadata);
+        }
+
+        @Override
+        public int hashCode() {
+            return eTag.hashCode();
+        }
+    }
+
+    @Test
+    void rollingBackToARestoresEveryObjectByteIdenticalAndRemovesWhatBAdded() {
+        String prefix = "r/";
+        ReleaseManifest a = publish(prefix, "aaa", 1, List.of(
+                page("a/index.html", "<p>a, first</p>"), page("b/index.html", "<p>b</p>"), page("c/index.html", "<p>c</p>"),
+                page("index.html", "<ul>a b c</ul>"),
+                HEADERS.apply(OutputObject.of("feed.xml", bytes("<feed>a b c</feed>"), "application/atom+xml", "x")),
+                HEADERS.apply(OutputObject.copy("img/cat.png", "_inkstream/blobs/b1", "b1", "image/png", "x"))));
+        Map<String, Served> afterA = site(prefix);
+        publish(prefix, "bbb", 2, List.of(
+                page("a/index.html", "<p>a, revised</p>"), page("b/index.html", "<p>b</p>"), page("d/index.html", "<p>d</p>"),
+                page("index.html", "<ul>a b d</ul>"),
+                HEADERS.apply(OutputObject.of("feed.xml", bytes("<feed>a b d</feed>"), "application/atom+xml", "x")),
+                HEADERS.apply(OutputObject.copy("img/cat.png", "_inkstream/blobs/b2", "b2", "image/png", "x"))));
+        assertThat(site(prefix)).isNotEqualTo(afterA);
+
+        Rollback.Result result = new Rollback(deployer).rollback(prefix, "blog", null, "no-cache");
+
+        assertThat(site(prefix)).isEqualTo(afterA);
+        assertThat(result.to().commit()).isEqualTo("aaa");
+        assertThat(result.plan().uploads()).extracting(OutputObject::key)
+                .containsExactly("img/cat.png", "a/index.html", "c/index.html", "feed.xml", "index.html");
+        assertThat(result.plan().deletions()).containsExactly("d/index.html");
+        ReleaseManifest live = store.live(prefix, "blog");
+        assertThat(live.objects()).isEqualTo(a.objects());
+        assertThat(live.rolledBack()).as("a replay of bbb must not undo the rollback").containsExactly("bbb");
+        assertThat(store.releases(prefix)).extracting(ReleaseManifest::releaseId).containsExactly("bbb", "aaa");
+
+        new Rollback(deployer).rollback(prefix, "blog", "bbb", "no-cache");
+        assertThat(site(prefix).get("d/index.html")).as("and forward again").isNotNull();
+    }
+
+    @Test
+    void retentionKeepsTheNewestReleasesAndOnlyTheBytesTheyNeed() {
+        String prefix = "keep/";
+        ReleaseManifest first = publish(prefix, "c1", 1, List.of(page("a/index.html", "one"), page("b/index.html", "same")));
+        publish(prefix, "c2", 2, List.of(page("a/index.html", "two"), page("b/index.html", "same")));
+        ReleaseManifest third = publish(prefix, "c3", 3, List.of(page("a/index.html", "three"), page("b/index.html", "same")));
+
+        int expired = store.expire(prefix, 2, third);
+
+        assertThat(expired).isEqualTo(1);
+        assertThat(store.releases(prefix)).extracting(ReleaseManifest::releaseId).containsExactly("c3", "c2");
+        assertThat(store.exists(prefix + ReleaseManifest.storedObjectKey(first.objects().get("a/index.html")))).isFalse();
+        assertThat(store.exists(prefix + ReleaseManifest.storedObjectKey(first.objects().get("b/index.html"))))
+                .as("still needed by c2 and c3").isTrue();
+        assertThatThrownBy(() -> new Rollback(deployer).rollback(prefix, "blog", "c1", "no-cache"))
+                .hasMessage("no retained release is c1; retained: c3, c2");
+        assertThat(new Rollback(deployer).rollback(prefix, "blog", null, "no-cache").to().commit()).isEqualTo("c2");
+    }
+
+    @Test
+    void aReleaseWhoseBytesWereNeverStoredIsRefusedNotHalfRestored() {
+        String prefix = "old/";
+        var old = new ReleaseManifest(1, "blog", "old", "old", Map.of("a/index.html", "0".repeat(64)),
+                Instant.parse("2025-01-01T00:00:00Z"), List.of());
+        s3.putObject(b -> b.bucket(BUCKET).key(prefix + old.releaseKey()), RequestBody.fromBytes(EventJson.write(old)));
+        ReleaseManifest now = publish(prefix, "new", 1, List.of(page("a/index.html", "new")));
+
+        assertThatThrownBy(() -> new Rollback(deployer).rollback(prefix, "blog", null, "no-cache"))
+                .hasMessageStartingWith("release old cannot be restored exactly: the bytes of 1 of its objects were never stored");
+        assertThat(store.live(prefix, "blog")).isEqualTo(now);
+    }
+
+    private static ReleaseManifest publish(String prefix, String commit, int day, List<OutputObject> outputs) {
+        return deployer.apply(prefix, "blog", commit, DeployPlan.between(store.live(prefix, "blog"), outputs), "no-cache",
+                Instant.parse("2026-01-0" + day + "T00:00:00Z"));
+    }
+
+    /** Every object of the site under {@code prefix}: all but the release records and stored bytes. */
+    private static Map<String, Served> site(String prefix) {
+        Map<String, Served> site = new TreeMap<>();
+        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(prefix)).contents()) {
+            String key = object.key().substring(prefix.length());
+            if (!key.startsWith("_inkstream/")) {
+                ResponseBytes<GetObjectResponse> got = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(object.key()));
+                GetObjectResponse r = got.response();
+                site.put(key, new Served(got.asByteArray(), r.eTag(), r.contentType(), r.cacheControl(), r.metadata()));
+            }
+        }
+        return site;
+    }
+
+    private static void blob(String id, byte[] content) {
+        s3.putObject(b -> b.bucket(BUCKET).key("_inkstream/blobs/" + id), RequestBody.fromBytes(content));
+    }
+}

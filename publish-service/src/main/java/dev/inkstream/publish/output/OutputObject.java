@@ -56,9 +56,9 @@ public record OutputObject(String key, byte[] content, @Nullable String copyFrom
                 role);
     }
 
-    /** A page's bytes, as before roles existed. */
+    /** Bytes whose role follows from their key ({@link Role#ofKey}). */
     public static OutputObject of(String key, byte[] content, String contentType, String cacheControl) {
-        return of(key, content, contentType, cacheControl, Role.PAGE);
+        return of(key, content, contentType, cacheControl, Role.ofKey(key));
     }
 
     /**
@@ -75,7 +75,7 @@ public record OutputObject(String key, byte[] content, @Nullable String copyFrom
     }
 
     public static OutputObject html(String key, String html, String cacheControl) {
-        return html(key, html, cacheControl, Role.PAGE);
+        return html(key, html, cacheControl, Role.ofKey(key));
     }
 
     /** The same object with another role. */

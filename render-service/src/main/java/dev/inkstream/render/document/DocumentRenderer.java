@@ -11,6 +11,7 @@ import dev.inkstream.render.markdown.HtmlSanitizer;
 import dev.inkstream.render.markdown.MarkdownRenderer;
 import dev.inkstream.render.text.Mojibake;
 import dev.inkstream.render.text.PlainTextRenderer;
+import dev.inkstream.render.RenderSettings;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jsoup.nodes.Entities;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The render stage as a pure function: {@code SourceDocument -> RenderedDocument}. It never
@@ -34,19 +43,70 @@ public final class DocumentRenderer {
             "title", "date", "lastmod", "draft", "tags", "categories", "description", "summary", "lang", "translationKey");
 
     private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final RenderSettings settings;
+    private final ExecutorService workers;
+
+    public DocumentRenderer() {
+        this(RenderSettings.DEFAULTS);
+    }
+
+    public DocumentRenderer(RenderSettings settings) {
+        this.settings = settings;
+        // A cached pool: a render that overran its budget cannot be stopped (flexmark does not
+        // check for interruption), so its thread is left to finish while later documents get
+        // fresh threads. Daemon threads, so a runaway render never holds the JVM open.
+        this.workers = Executors.newCachedThreadPool(Thread.ofPlatform().daemon()
+                .name("inkstream-render-", 0).stackSize(settings.workerStack().toBytes()).factory());
+    }
 
     public RenderedDocument render(SourceDocument source) {
+        if (source.kind() == DocumentKind.ASSET) {
+            return asset(source);
+        }
+        String text = source.text();
+        if (text == null) {
+            return unreadable(source);
+        }
+        Optional<String> tooBig = source.kind() == DocumentKind.MARKDOWN
+                ? InputLimits.exceeded(text, (int) Math.min(Integer.MAX_VALUE, settings.maxTextSize().toBytes()),
+                        settings.maxNesting())
+                : Optional.empty();
+        if (tooBig.isPresent()) {
+            return degraded(source, tooBig.get() + ", so it is shown as plain text");
+        }
+        Future<RenderedDocument> rendering = workers.submit(() -> renderText(source, null));
         try {
-            if (source.kind() == DocumentKind.ASSET) {
-                return asset(source);
-            }
-            return source.text() == null ? unreadable(source) : renderText(source);
+            return rendering.get(settings.timeBudget().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            rendering.cancel(true);
+            return degraded(source, "rendering took longer than " + settings.timeBudget().toMillis()
+                    + " ms, so it is shown as plain text");
+        } catch (ExecutionException e) {
+            String why = e.getCause() instanceof StackOverflowError
+                    ? "the document nests too deeply for the renderer"
+                    : "the renderer failed (" + e.getCause() + ")";
+            return degraded(source, why + ", so it is shown as plain text");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            rendering.cancel(true);
+            throw new IllegalStateException("interrupted while rendering " + source.path(), e);
+        }
+    }
+
+    /**
+     * A page whose body could not be rendered is still published, as its escaped text, with the
+     * reason as an error: one document's problem never stops the partition or vanishes silently.
+     * What is around the body (front matter, dates) is still read, so the page keeps its place.
+     */
+    private RenderedDocument degraded(SourceDocument source, String why) {
+        try {
+            return renderText(source, why);
         } catch (RuntimeException | StackOverflowError e) {
             return failed(source, e);
         }
     }
 
-    private RenderedDocument renderText(SourceDocument source) {
+    private RenderedDocument renderText(SourceDocument source, @Nullable String degradedBecause) {
         List<Diagnostic> diagnostics = new ArrayList<>(source.diagnostics());
         FrontMatter frontMatter = source.kind() == DocumentKind.MARKDOWN
                 ? FrontMatterParser.parse(source.text())
@@ -58,7 +118,11 @@ public final class DocumentRenderer {
         Optional<String> heading;
         List<RenderedDocument.TocEntry> toc = List.of();
         List<String> links = List.of();
-        if (source.kind() == DocumentKind.MARKDOWN) {
+        if (degradedBecause != null) {
+            diagnostics.add(Diagnostic.error("render-degraded", degradedBecause));
+            html = "<pre class=\"render-degraded\">" + Entities.escape(frontMatter.body()) + "</pre>";
+            heading = Optional.empty();
+        } else if (source.kind() == DocumentKind.MARKDOWN) {
             var result = markdown.render(frontMatter.body(), url -> rewriteLink(source.path(), url));
             html = GitHubAlerts.apply(HtmlSanitizer.sanitize(result.html()));
             heading = result.firstHeading();

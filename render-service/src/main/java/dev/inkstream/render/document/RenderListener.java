@@ -4,6 +4,7 @@ import dev.inkstream.events.EventJson;
 import dev.inkstream.events.RenderedDocument;
 import dev.inkstream.events.SourceDocument;
 import dev.inkstream.events.Topics;
+import dev.inkstream.render.RenderSettings;
 import dev.inkstream.support.kafka.DeadLetterRecords;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,11 +30,12 @@ public class RenderListener {
 
     private static final Logger log = LoggerFactory.getLogger(RenderListener.class);
 
-    private final DocumentRenderer renderer = new DocumentRenderer();
+    private final DocumentRenderer renderer;
     private final KafkaTemplate<String, Object> kafka;
 
-    public RenderListener(KafkaTemplate<String, Object> kafka) {
+    public RenderListener(KafkaTemplate<String, Object> kafka, RenderSettings settings) {
         this.kafka = kafka;
+        this.renderer = new DocumentRenderer(settings);
     }
 
     @KafkaListener(id = "inkstream-render-source", idIsGroup = false, topics = Topics.SOURCE, batch = "true")

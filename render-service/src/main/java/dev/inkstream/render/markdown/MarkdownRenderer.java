@@ -54,6 +54,14 @@ public final class MarkdownRenderer {
                 .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
                 .set(HtmlRenderer.RENDER_HEADER_ID, true)
+                // GitHub's anchors: letters of any script kept (CJK too), lowercased, '_' kept,
+                // spaces and '-' to '-', everything else (punctuation, emoji) dropped, "-1", "-2"
+                // for repeats.
+                .set(HtmlRenderer.HEADER_ID_GENERATOR_TO_DASH_CHARS, " -")
+                .set(HtmlRenderer.HEADER_ID_GENERATOR_NON_DASH_CHARS, "_")
+                .set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, false)
+                .set(HtmlRenderer.HEADER_ID_GENERATOR_NON_ASCII_TO_LOWERCASE, true)
+                .set(HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES, true)
                 .set(HtmlRenderer.SOFT_BREAK, "\n");
     }
 
@@ -61,7 +69,7 @@ public final class MarkdownRenderer {
     public Result render(String markdown, UnaryOperator<String> rewriteLink) {
         Document document = parser.parse(markdown);
         // Ids are otherwise only assigned while rendering; the table of contents needs them first.
-        new HeaderIdGenerator().generateIds(document);
+        new HeaderIdGenerator(document).generateIds(document);
         List<TocEntry> toc = new ArrayList<>();
         List<String> links = new ArrayList<>();
         visit(document, node -> {

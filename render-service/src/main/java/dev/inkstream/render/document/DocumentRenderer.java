@@ -1,18 +1,20 @@
 package dev.inkstream.render.document;
 
+import dev.inkstream.events.CommitInfo;
 import dev.inkstream.events.Diagnostic;
 import dev.inkstream.events.DocumentKind;
 import dev.inkstream.events.RenderedDocument;
 import dev.inkstream.events.SourceDocument;
+import dev.inkstream.events.Structure;
 import dev.inkstream.render.frontmatter.FrontMatter;
 import dev.inkstream.render.frontmatter.FrontMatterParser;
 import dev.inkstream.render.markdown.GitHubAlerts;
 import dev.inkstream.render.markdown.HtmlSanitizer;
 import dev.inkstream.render.markdown.MarkdownRenderer;
+import dev.inkstream.render.markdown.StructureExtractor;
 import dev.inkstream.render.text.Mojibake;
 import dev.inkstream.render.text.PlainTextRenderer;
 import dev.inkstream.render.RenderSettings;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.jsoup.nodes.Entities;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +43,8 @@ public final class DocumentRenderer {
 
     /** Front matter fields that have a place of their own in {@link RenderedDocument}. */
     private static final Set<String> KNOWN_FIELDS = Set.of(
-            "title", "date", "lastmod", "draft", "tags", "categories", "description", "summary", "lang", "translationKey");
+            "title", "date", "lastmod", "draft", "tags", "categories", "description", "summary", "lang", "translationKey",
+            "slug", "url", "aliases");
 
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final RenderSettings settings;
@@ -118,36 +122,75 @@ public final class DocumentRenderer {
         Optional<String> heading;
         List<RenderedDocument.TocEntry> toc = List.of();
         List<String> links = List.of();
+        Structure structure = null;
         if (degradedBecause != null) {
             diagnostics.add(Diagnostic.error("render-degraded", degradedBecause));
             html = "<pre class=\"render-degraded\">" + Entities.escape(frontMatter.body()) + "</pre>";
             heading = Optional.empty();
         } else if (source.kind() == DocumentKind.MARKDOWN) {
-            var result = markdown.render(frontMatter.body(), url -> rewriteLink(source.path(), url));
+            var result = markdown.render(frontMatter.body(), frontMatter.bodyLine(),
+                    url -> PageUrls.relativeLink(source.path(), url));
             html = GitHubAlerts.apply(HtmlSanitizer.sanitize(result.html()));
             heading = result.firstHeading();
             toc = result.toc();
-            links = result.links();
+            structure = result.structure();
+            links = internalLinks(source.path(), structure);
         } else {
             html = "<div class=\"plain-text\">\n" + PlainTextRenderer.render(frontMatter.body()) + "</div>";
             heading = frontMatter.body().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst();
+            structure = StructureExtractor.ofPlainText(frontMatter.body());
         }
 
         String title = frontMatter.string("title").or(() -> heading).orElseGet(() -> fileName(source.path()));
-        Instant commitTime = source.lastChange() == null ? null : source.lastChange().time();
         Instant date = date(frontMatter, "date", diagnostics)
                 .or(() -> Dates.fromPath(source.path()))
-                .orElse(commitTime);
-        Instant lastmod = date(frontMatter, "lastmod", diagnostics).orElse(commitTime);
+                .or(() -> firstCommit(source))
+                .orElse(null);
+        Instant lastmod = date(frontMatter, "lastmod", diagnostics).or(() -> lastCommit(source)).orElse(null);
         List<String> tags = new ArrayList<>(list(frontMatter.fields().get("tags")));
         list(frontMatter.fields().get("categories")).stream().filter(c -> !tags.contains(c)).forEach(tags::add);
+        String naturalUrl = PageUrls.of(source.path());
+        String url = frontMatter.string("url").map(PageUrls::normalizeUrl)
+                .or(() -> frontMatter.string("slug").map(slug -> PageUrls.withSlug(naturalUrl, slug)))
+                .orElse(naturalUrl);
+        List<String> aliases = new ArrayList<>();
+        list(frontMatter.fields().get("aliases")).stream().map(alias -> PageUrls.resolveAlias(naturalUrl, alias))
+                .filter(alias -> !alias.equals(url) && !aliases.contains(alias)).forEach(aliases::add);
+        if (!url.equals(naturalUrl) && !aliases.contains(naturalUrl)) {
+            // Other pages link to the file, which maps to its natural URL: keep that working.
+            aliases.add(naturalUrl);
+        }
 
         return new RenderedDocument(RenderedDocument.SCHEMA_VERSION, source.repo(), source.commit(), source.path(),
-                source.kind(), PageUrls.of(source.path()), title, html, date, lastmod,
+                source.kind(), url, title, html, date, lastmod,
                 frontMatter.string("lang").orElse(null), frontMatter.string("translationKey").orElse(null),
                 tags, frontMatter.string("description").or(() -> frontMatter.string("summary")).orElse(null),
                 toc, links, null, Boolean.parseBoolean(frontMatter.string("draft").orElse("false")),
-                params(frontMatter.fields()), diagnostics);
+                params(frontMatter.fields()), diagnostics, null, aliases, structure, source.history(), null);
+    }
+
+    /** When the file was first committed: the oldest commit ingest knows, else its last change. */
+    private static Optional<Instant> firstCommit(SourceDocument source) {
+        return source.history().isEmpty() ? lastCommit(source) : Optional.of(source.history().getLast().time());
+    }
+
+    private static Optional<Instant> lastCommit(SourceDocument source) {
+        if (source.lastChange() != null) {
+            return Optional.of(source.lastChange().time());
+        }
+        return source.history().stream().findFirst().map(CommitInfo::time);
+    }
+
+    /**
+     * Every link and image that stays on the site, as the site-relative URL it points at with
+     * its anchor, so publish can check that each exists.
+     */
+    private static List<String> internalLinks(String fromPath, Structure structure) {
+        return Stream.concat(structure.links().stream(), structure.images().stream())
+                .map(written -> PageUrls.target(fromPath, written))
+                .flatMap(Optional::stream)
+                .distinct()
+                .toList();
     }
 
     private static Optional<Instant> date(FrontMatter frontMatter, String field, List<Diagnostic> diagnostics) {
@@ -166,27 +209,6 @@ public final class DocumentRenderer {
                 DocumentKind.ASSET, PageUrls.assetUrl(source.path()), fileName(source.path()), "", null,
                 source.lastChange() == null ? null : source.lastChange().time(), null, null, List.of(), null,
                 List.of(), List.of(), null, false, Map.of(), source.diagnostics(), source.blobRef());
-    }
-
-    /**
-     * Links are written relative to the source file; pages are published one folder deeper
-     * ({@code a/b.md} at {@code /a/b/}), so every relative link is re-based on the page: links to
-     * Markdown and text files point at their pages, links to other files at where they are
-     * published. Anchors, absolute paths and URLs with a scheme are left alone.
-     */
-    private static String rewriteLink(String fromPath, String url) {
-        String file = url.contains("#") ? url.substring(0, url.indexOf('#')) : url;
-        if (file.isEmpty() || file.startsWith("/") || file.startsWith("//") || url.startsWith("?")) {
-            return url;
-        }
-        try {
-            if (URI.create(file.replace(" ", "%20")).getScheme() != null) {
-                return url;
-            }
-        } catch (IllegalArgumentException notAUri) {
-            return url;
-        }
-        return PageUrls.relativeLink(fromPath, url);
     }
 
     /** Tags written as a list or as a comma-separated string. */

@@ -1,7 +1,8 @@
 package dev.inkstream.render.markdown;
 
-import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.InlineLinkNode;
+import com.vladsch.flexmark.ast.LinkNodeBase;
+import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
@@ -15,7 +16,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import dev.inkstream.render.markdown.highlight.HighlightExtension;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.inkstream.events.RenderedDocument.TocEntry;
-import java.util.ArrayList;
+import dev.inkstream.events.Structure;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -29,8 +30,8 @@ import java.util.function.Consumer;
  */
 public final class MarkdownRenderer {
 
-    /** The body HTML (unsanitised), the first H1 if any, the headings and the links. */
-    public record Result(String html, Optional<String> firstHeading, List<TocEntry> toc, List<String> links) {}
+    /** The body HTML (unsanitised), the first H1 if any, the headings, and the document's shape. */
+    public record Result(String html, Optional<String> firstHeading, List<TocEntry> toc, Structure structure) {}
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -65,20 +66,22 @@ public final class MarkdownRenderer {
                 .set(HtmlRenderer.SOFT_BREAK, "\n");
     }
 
-    /** Renders {@code markdown}, passing every link destination through {@code rewriteLink}. */
-    public Result render(String markdown, UnaryOperator<String> rewriteLink) {
+    /**
+     * Renders {@code markdown}, which starts on line {@code firstLine} of its file, passing every
+     * link, image and reference definition destination through {@code rewriteLink}.
+     */
+    public Result render(String markdown, int firstLine, UnaryOperator<String> rewriteLink) {
         Document document = parser.parse(markdown);
         // Ids are otherwise only assigned while rendering; the table of contents needs them first.
         new HeaderIdGenerator(document).generateIds(document);
-        List<TocEntry> toc = new ArrayList<>();
-        List<String> links = new ArrayList<>();
+        // Before rewriting: the structure has links as the author wrote them.
+        Structure structure = StructureExtractor.extract(document, firstLine);
+        List<TocEntry> toc = structure.headings().stream()
+                .map(h -> new TocEntry(h.level(), h.id(), h.text())).toList();
         visit(document, node -> {
-            if (node instanceof Heading heading) {
-                toc.add(new TocEntry(heading.getLevel(), heading.getAnchorRefId(), heading.getText().toString()));
-            } else if (node instanceof InlineLinkNode link) {
-                // Links and images alike.
+            // Inline links and images, and the definitions reference-style ones ([x][ref]) use.
+            if (node instanceof LinkNodeBase link && (node instanceof InlineLinkNode || node instanceof Reference)) {
                 String url = link.getUrl().toString();
-                links.add(url);
                 String rewritten = rewriteLink.apply(url);
                 if (!rewritten.equals(url)) {
                     link.setUrl(BasedSequence.of(rewritten));
@@ -86,7 +89,12 @@ public final class MarkdownRenderer {
             }
         });
         Optional<String> firstHeading = toc.stream().filter(h -> h.level() == 1).map(TocEntry::text).findFirst();
-        return new Result(renderer.render(document), firstHeading, toc, links);
+        return new Result(renderer.render(document), firstHeading, toc, structure);
+    }
+
+    /** For callers without front matter: the Markdown is the whole file. */
+    public Result render(String markdown, UnaryOperator<String> rewriteLink) {
+        return render(markdown, 1, rewriteLink);
     }
 
     private static void visit(Node node, Consumer<Node> action) {

@@ -83,6 +83,65 @@ class DocumentRendererTest {
         assertThat(doc.diagnostics()).extracting(Diagnostic::code).containsExactly("front-matter-invalid");
     }
 
+    @Test
+    void everyInternalLinkIsListedAsTheSiteUrlItPointsAt() {
+        RenderedDocument doc = render("posts/2026-02-01/guide.md", """
+                # Guide
+
+                See [the Chinese version](guide_zh.md), [setup](../2026-01-01/setup.md#install-steps),
+                [the docs][docs], [home](/README.md), [below](#guide) and [elsewhere](https://example.org/a.md).
+
+                ![diagram](img/flow.png)
+
+                [docs]: /docs/intro.md#why
+                """);
+
+        assertThat(doc.links()).containsExactly(PageUrls.of("posts/2026-02-01/guide_zh.md"),
+                "/posts/2026-01-01/setup/#install-steps", "/docs/intro/#why", "/", "/posts/2026-02-01/guide/#guide",
+                "/posts/2026-02-01/img/flow.png");
+        assertThat(doc.html()).contains("href=\"../../2026-01-01/setup/#install-steps\"",
+                "href=\"../../../docs/intro/#why\"", "href=\"../../../\"", "href=\"https://example.org/a.md\"",
+                "src=\"../img/flow.png\"");
+        assertThat(doc.structure().links()).containsExactly("guide_zh.md", "../2026-01-01/setup.md#install-steps",
+                "/docs/intro.md#why", "/README.md", "#guide", "https://example.org/a.md");
+        assertThat(doc.structure().images()).containsExactly("img/flow.png");
+    }
+
+    @Test
+    void slugAndUrlDecideThePageUrlAndTheFileUrlRedirects() {
+        RenderedDocument slugged = render("posts/2026-01-05/hello.md", "---\nslug: hello-world\naliases: [/old/hello, hi]\n---\n");
+        assertThat(slugged.url()).isEqualTo("/posts/2026-01-05/hello-world/");
+        assertThat(slugged.aliases()).containsExactly("/old/hello/", "/posts/2026-01-05/hi/", "/posts/2026-01-05/hello/");
+
+        RenderedDocument moved = render("pages/about.md", "---\nurl: /about-me\naliases: /about-me/\n---\n");
+        assertThat(moved.url()).isEqualTo("/about-me/");
+        assertThat(moved.aliases()).containsExactly("/pages/about/");
+        assertThat(moved.params()).doesNotContainKeys("url", "slug", "aliases");
+    }
+
+    @Test
+    void withoutAFrontMatterOrFolderDateTheFirstCommitDatesThePageAndTheLastOneModifiesIt() {
+        Instant first = Instant.parse("2025-06-01T09:00:00Z");
+        Instant middle = Instant.parse("2025-09-01T09:00:00Z");
+        var history = List.of(new CommitInfo("c3", COMMITTED, "A", "fix"), new CommitInfo("c2", middle, "A", "edit"),
+                new CommitInfo("c1", first, "A", "add"));
+        RenderedDocument doc = renderer.render(new SourceDocument(SourceDocument.SCHEMA_VERSION, "r", "c3", "notes/a.md",
+                "b", DocumentKind.MARKDOWN, "text", null, history.getFirst(), List.of(), history));
+
+        assertThat(doc.date()).isEqualTo(first);
+        assertThat(doc.lastmod()).isEqualTo(COMMITTED);
+        assertThat(doc.history()).isEqualTo(history);
+    }
+
+    @Test
+    void textDocumentsCarryTheirLettersAndWords() {
+        RenderedDocument doc = renderer.render(new SourceDocument(SourceDocument.SCHEMA_VERSION, "r", "c", "cv.txt", "b",
+                DocumentKind.TEXT, "Ada Lovelace\n数学家\n", null, null, List.of()));
+
+        assertThat(doc.structure().scripts()).containsEntry("LATIN", 11).containsEntry("HAN", 3);
+        assertThat(doc.structure().words()).isEqualTo(5);
+    }
+
     private RenderedDocument render(String path, String text) {
         return renderer.render(new SourceDocument(SourceDocument.SCHEMA_VERSION, "r", "c", path, "b",
                 DocumentKind.MARKDOWN, text, null, new CommitInfo("c", COMMITTED, "A", "s"), List.of()));

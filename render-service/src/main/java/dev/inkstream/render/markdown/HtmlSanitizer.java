@@ -2,6 +2,7 @@ package dev.inkstream.render.markdown;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -12,7 +13,7 @@ import org.jsoup.safety.Safelist;
 public final class HtmlSanitizer {
 
     private static final Safelist SAFELIST = Safelist.relaxed()
-            .addTags("del", "s", "mark", "kbd", "samp", "var", "hr", "figure", "figcaption", "details", "summary", "abbr")
+            .addTags("del", "s", "ins", "mark", "kbd", "samp", "var", "hr", "figure", "figcaption", "details", "summary", "abbr")
             .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
             .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
             .addAttributes("code", "class").addAttributes("pre", "class")
@@ -30,7 +31,12 @@ public final class HtmlSanitizer {
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
     public static String sanitize(String html) {
-        return Jsoup.clean(html, BASE, SAFELIST, OUTPUT);
+        Document clean = new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(html, BASE));
+        // Inputs are allowed for task list checkboxes only: a pasted password box must not
+        // survive to phish readers, even without a form around it.
+        clean.select("input:not([type=checkbox])").remove();
+        clean.outputSettings(OUTPUT);
+        return clean.body().html();
     }
 
     private HtmlSanitizer() {}

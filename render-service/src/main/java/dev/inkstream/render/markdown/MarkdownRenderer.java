@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.Escaping;
 import java.util.function.Consumer;
 
 /**
@@ -81,7 +82,9 @@ public final class MarkdownRenderer {
         visit(document, node -> {
             // Inline links and images, and the definitions reference-style ones ([x][ref]) use.
             if (node instanceof LinkNodeBase link && (node instanceof InlineLinkNode || node instanceof Reference)) {
-                String url = link.getUrl().toString();
+                // Entities and backslash escapes decoded, as a browser would see the destination:
+                // "&#106;avascript:" is a scheme, not a relative path.
+                String url = Escaping.unescapeString(link.getUrl());
                 String rewritten = rewriteLink.apply(url);
                 if (!rewritten.equals(url)) {
                     link.setUrl(BasedSequence.of(rewritten));

@@ -23,6 +23,7 @@ import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.misc.CharPredicate;
+import com.vladsch.flexmark.util.sequence.Escaping;
 import dev.inkstream.events.Structure;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,7 +36,7 @@ import java.util.TreeMap;
 
 /**
  * The shape of a parsed Markdown document ({@link Structure}), read from flexmark's tree before
- * links are rewritten, so links and images are as the author wrote them. Only running text
+ * links are rewritten, so links and images are as the author wrote them (with entities decoded). Only running text
  * counts towards scripts and words: code, inline code and raw HTML do not.
  */
 public final class StructureExtractor {
@@ -96,9 +97,9 @@ public final class StructureExtractor {
                 // Counted where it is used, as a link or an image.
                 return;
             }
-            case Image image -> images.add(image.getUrl().toString());
-            case Link link -> links.add(link.getUrl().toString());
-            case AutoLink autoLink -> links.add(autoLink.getUrl().toString());
+            case Image image -> images.add(destination(image.getUrl()));
+            case Link link -> links.add(destination(link.getUrl()));
+            case AutoLink autoLink -> links.add(destination(autoLink.getUrl()));
             case ImageRef ref -> referenced(ref.getReferenceNode(document), images);
             case LinkRef ref -> referenced(ref.getReferenceNode(document), links);
             case TableBlock table -> tables.add(columns(table));
@@ -117,8 +118,13 @@ public final class StructureExtractor {
 
     private static void referenced(Reference reference, List<String> into) {
         if (reference != null) {
-            into.add(reference.getUrl().toString());
+            into.add(destination(reference.getUrl()));
         }
+    }
+
+    /** As written, with entities and backslash escapes decoded as CommonMark reads them. */
+    private static String destination(CharSequence url) {
+        return Escaping.unescapeString(url);
     }
 
     private int line(Node node) {

@@ -112,11 +112,15 @@ public final class DocumentRenderer {
 
     private RenderedDocument renderText(SourceDocument source, @Nullable String degradedBecause) {
         List<Diagnostic> diagnostics = new ArrayList<>(source.diagnostics());
-        FrontMatter frontMatter = source.kind() == DocumentKind.MARKDOWN
+        FrontMatter parsed = source.kind() == DocumentKind.MARKDOWN
                 ? FrontMatterParser.parse(source.text())
                 : new FrontMatter(Map.of(), source.text(), 1, List.of());
-        diagnostics.addAll(frontMatter.diagnostics());
-        diagnostics.addAll(Mojibake.find(frontMatter.body(), frontMatter.bodyLine()));
+        diagnostics.addAll(parsed.diagnostics());
+        Mojibake.Repaired mojibake = settings.fixMojibake()
+                ? Mojibake.fix(parsed.body(), parsed.bodyLine())
+                : new Mojibake.Repaired(parsed.body(), Mojibake.find(parsed.body(), parsed.bodyLine()));
+        diagnostics.addAll(mojibake.diagnostics());
+        FrontMatter frontMatter = parsed.withBody(mojibake.text());
 
         String html;
         Optional<String> heading;

@@ -7,6 +7,7 @@ import dev.inkstream.events.Diagnostic;
 import dev.inkstream.events.DocumentKind;
 import dev.inkstream.events.RenderedDocument;
 import dev.inkstream.events.SourceDocument;
+import dev.inkstream.render.RenderSettings;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -140,6 +141,28 @@ class DocumentRendererTest {
 
         assertThat(doc.structure().scripts()).containsEntry("LATIN", 11).containsEntry("HAN", 3);
         assertThat(doc.structure().words()).isEqualTo(5);
+    }
+
+    @Test
+    void mojibakeIsReportedWithItsRepairAndFixedOnlyWhenTheSiteAsks() {
+        String text = "---\ntitle: Caf\u00C3\u00A9\n---\nCaf\u00C3\u00A9 au lait\n";
+        var source = new SourceDocument(SourceDocument.SCHEMA_VERSION, "r", "c", "a.md", "b", DocumentKind.MARKDOWN,
+                text, null, null, List.of());
+
+        RenderedDocument reported = renderer.render(source);
+        assertThat(reported.html()).contains("Caf\u00C3\u00A9 au lait");
+        assertThat(reported.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Diagnostic.Severity.WARNING);
+            assertThat(d.line()).isEqualTo(4);
+            assertThat(d.suggestion()).isEqualTo("é");
+        });
+
+        RenderedDocument fixed = new DocumentRenderer(RenderSettings.DEFAULTS.withFixMojibake(true)).render(source);
+        assertThat(fixed.html()).contains("Café au lait");
+        assertThat(fixed.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Diagnostic.Severity.INFO);
+            assertThat(d.message()).contains("published as 'é'");
+        });
     }
 
     private RenderedDocument render(String path, String text) {

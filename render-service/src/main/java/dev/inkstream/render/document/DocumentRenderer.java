@@ -46,6 +46,12 @@ public final class DocumentRenderer {
             "title", "date", "lastmod", "draft", "tags", "categories", "description", "summary", "lang", "translationKey",
             "slug", "url", "aliases");
 
+    /** Publication date as Hugo, Jekyll and Hexo spell it, first found wins. */
+    private static final List<String> DATE_FIELDS = List.of("date", "publishDate", "pubDate", "published");
+    /** Last modification: Hugo's {@code lastmod}, Jekyll's {@code last_modified_at}, Hexo's {@code updated}, … */
+    private static final List<String> LASTMOD_FIELDS =
+            List.of("lastmod", "last_modified_at", "updated", "modified", "last_updated");
+
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final RenderSettings settings;
     private final ExecutorService workers;
@@ -71,12 +77,12 @@ public final class DocumentRenderer {
         if (text == null) {
             return unreadable(source);
         }
-        Optional<String> tooBig = source.kind() == DocumentKind.MARKDOWN
+        Optional<InputLimits.Exceeded> tooBig = source.kind() == DocumentKind.MARKDOWN
                 ? InputLimits.exceeded(text, (int) Math.min(Integer.MAX_VALUE, settings.maxTextSize().toBytes()),
                         settings.maxNesting())
                 : Optional.empty();
         if (tooBig.isPresent()) {
-            return degraded(source, tooBig.get() + ", so it is shown as plain text");
+            return degraded(source, tooBig.get().why() + ", so it is shown as plain text", tooBig.get().line());
         }
         Future<RenderedDocument> rendering = workers.submit(() -> renderText(source, null));
         try {
@@ -84,12 +90,12 @@ public final class DocumentRenderer {
         } catch (TimeoutException e) {
             rendering.cancel(true);
             return degraded(source, "rendering took longer than " + settings.timeBudget().toMillis()
-                    + " ms, so it is shown as plain text");
+                    + " ms, so it is shown as plain text", null);
         } catch (ExecutionException e) {
             String why = e.getCause() instanceof StackOverflowError
                     ? "the document nests too deeply for the renderer"
                     : "the renderer failed (" + e.getCause() + ")";
-            return degraded(source, why + ", so it is shown as plain text");
+            return degraded(source, why + ", so it is shown as plain text", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             rendering.cancel(true);
@@ -102,15 +108,15 @@ public final class DocumentRenderer {
      * reason as an error: one document's problem never stops the partition or vanishes silently.
      * What is around the body (front matter, dates) is still read, so the page keeps its place.
      */
-    private RenderedDocument degraded(SourceDocument source, String why) {
+    private RenderedDocument degraded(SourceDocument source, String why, @Nullable Integer line) {
         try {
-            return renderText(source, why);
+            return renderText(source, new Diagnostic(Diagnostic.Severity.ERROR, "render-degraded", why, line, null));
         } catch (RuntimeException | StackOverflowError e) {
             return failed(source, e);
         }
     }
 
-    private RenderedDocument renderText(SourceDocument source, @Nullable String degradedBecause) {
+    private RenderedDocument renderText(SourceDocument source, @Nullable Diagnostic degradedBecause) {
         List<Diagnostic> diagnostics = new ArrayList<>(source.diagnostics());
         FrontMatter parsed = source.kind() == DocumentKind.MARKDOWN
                 ? FrontMatterParser.parse(source.text())
@@ -128,7 +134,7 @@ public final class DocumentRenderer {
         List<String> links = List.of();
         Structure structure = null;
         if (degradedBecause != null) {
-            diagnostics.add(Diagnostic.error("render-degraded", degradedBecause));
+            diagnostics.add(degradedBecause);
             html = "<pre class=\"render-degraded\">" + Entities.escape(frontMatter.body()) + "</pre>";
             heading = Optional.empty();
         } else if (source.kind() == DocumentKind.MARKDOWN) {
@@ -146,11 +152,11 @@ public final class DocumentRenderer {
         }
 
         String title = frontMatter.string("title").or(() -> heading).orElseGet(() -> fileName(source.path()));
-        Instant date = date(frontMatter, "date", diagnostics)
+        Instant date = date(frontMatter, DATE_FIELDS, diagnostics)
                 .or(() -> Dates.fromPath(source.path()))
                 .or(() -> firstCommit(source))
                 .orElse(null);
-        Instant lastmod = date(frontMatter, "lastmod", diagnostics).or(() -> lastCommit(source)).orElse(null);
+        Instant lastmod = date(frontMatter, LASTMOD_FIELDS, diagnostics).or(() -> lastCommit(source)).orElse(null);
         List<String> tags = new ArrayList<>(list(frontMatter.fields().get("tags")));
         list(frontMatter.fields().get("categories")).stream().filter(c -> !tags.contains(c)).forEach(tags::add);
         String naturalUrl = PageUrls.of(source.path());
@@ -197,7 +203,9 @@ public final class DocumentRenderer {
                 .toList();
     }
 
-    private static Optional<Instant> date(FrontMatter frontMatter, String field, List<Diagnostic> diagnostics) {
+    /** The first of {@code fields} the front matter has, as a date; a warning if it is not one. */
+    private static Optional<Instant> date(FrontMatter frontMatter, List<String> fields, List<Diagnostic> diagnostics) {
+        String field = fields.stream().filter(f -> frontMatter.string(f).isPresent()).findFirst().orElse(fields.getFirst());
         Optional<String> value = frontMatter.string(field);
         Optional<Instant> parsed = value.flatMap(Dates::parse);
         if (value.isPresent() && parsed.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.inkstream.render.document;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What is measured before a document reaches the parser: its size and how deep it nests. Both
@@ -9,24 +10,28 @@ import java.util.Optional;
  */
 final class InputLimits {
 
+    /** Why a text is not parsed, and the 1-based line where it went over, when one is to blame. */
+    record Exceeded(String why, @Nullable Integer line) {}
+
     /**
      * Why {@code text} should not be parsed, if it should not: longer than {@code maxChars}, or
      * block quotes, list items or square brackets nested deeper than {@code maxNesting}.
      */
-    static Optional<String> exceeded(String text, int maxChars, int maxNesting) {
+    static Optional<Exceeded> exceeded(String text, int maxChars, int maxNesting) {
         if (text.length() > maxChars) {
-            return Optional.of("the text is " + text.length() + " characters long; the limit is " + maxChars);
+            return Optional.of(new Exceeded("the text is " + text.length() + " characters long; the limit is " + maxChars, null));
         }
         int brackets = 0;
         int deepestBrackets = 0;
+        int deepestLine = 0;
         int lineNumber = 1;
         int lineStart = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == '\n') {
                 int depth = containerDepth(text, lineStart, i);
                 if (depth > maxNesting) {
-                    return Optional.of("line " + lineNumber + " nests block quotes or lists " + depth
-                            + " levels deep; the limit is " + maxNesting);
+                    return Optional.of(new Exceeded("line " + lineNumber + " nests block quotes or lists " + depth
+                            + " levels deep; the limit is " + maxNesting, lineNumber));
                 }
                 lineNumber++;
                 lineStart = i + 1;
@@ -36,13 +41,17 @@ final class InputLimits {
             if (c == '\\') {
                 i++;
             } else if (c == '[') {
-                deepestBrackets = Math.max(deepestBrackets, ++brackets);
+                if (++brackets > deepestBrackets) {
+                    deepestBrackets = brackets;
+                    deepestLine = lineNumber;
+                }
             } else if (c == ']' && brackets > 0) {
                 brackets--;
             }
         }
         if (deepestBrackets > maxNesting) {
-            return Optional.of("square brackets nest " + deepestBrackets + " levels deep; the limit is " + maxNesting);
+            return Optional.of(new Exceeded("square brackets nest " + deepestBrackets + " levels deep (deepest on line "
+                    + deepestLine + "); the limit is " + maxNesting, deepestLine));
         }
         return Optional.empty();
     }

@@ -34,6 +34,12 @@ class DocumentRendererTest {
         assertThat(render("blog/2026-01-05/post.md", "text").date()).isEqualTo(Instant.parse("2026-01-05T00:00:00Z"));
         assertThat(render("post.md", "text").date()).isEqualTo(COMMITTED);
         assertThat(render("post.md", "text").lastmod()).isEqualTo(COMMITTED);
+        assertThat(render("a.md", "---\nlastmod: 2026-01-02\n---\n").lastmod()).isEqualTo(Instant.parse("2026-01-02T00:00:00Z"));
+        assertThat(render("a.md", "---\nupdated: 2026-01-03 10:00:00\n---\n").lastmod())
+                .isEqualTo(Instant.parse("2026-01-03T10:00:00Z"));
+        assertThat(render("a.md", "---\nlast_updated: 2026-02-25\n---\n").lastmod())
+                .isEqualTo(Instant.parse("2026-02-25T00:00:00Z"));
+        assertThat(render("a.md", "---\npublishDate: 2024-05-06\n---\n").date()).isEqualTo(Instant.parse("2024-05-06T00:00:00Z"));
     }
 
     @Test

@@ -101,6 +101,7 @@ class PathologicalInputTest {
             assertThat(d.severity()).isEqualTo(Diagnostic.Severity.ERROR);
             assertThat(d.code()).isEqualTo("render-degraded");
             assertThat(d.message()).contains("nests block quotes or lists 5000 levels deep; the limit is 256");
+            assertThat(d.line()).isEqualTo(4);
         });
     }
 

@@ -30,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.jsoup.nodes.Entities;
 import org.jspecify.annotations.Nullable;
 
@@ -138,13 +137,13 @@ public final class DocumentRenderer {
             html = "<pre class=\"render-degraded\">" + Entities.escape(frontMatter.body()) + "</pre>";
             heading = Optional.empty();
         } else if (source.kind() == DocumentKind.MARKDOWN) {
-            var result = markdown.render(frontMatter.body(), frontMatter.bodyLine(),
-                    url -> PageUrls.relativeLink(source.path(), url));
-            html = GitHubAlerts.apply(HtmlSanitizer.sanitize(result.html()));
+            var result = markdown.render(frontMatter.body(), frontMatter.bodyLine());
+            var sanitized = HtmlSanitizer.sanitize(result.html(), url -> PageUrls.relativeLink(source.path(), url));
+            html = GitHubAlerts.apply(sanitized.html());
             heading = result.firstHeading();
             toc = result.toc();
             structure = result.structure();
-            links = internalLinks(source.path(), structure);
+            links = internalLinks(source.path(), sanitized.destinations());
         } else {
             html = "<div class=\"plain-text\">\n" + PlainTextRenderer.render(frontMatter.body()) + "</div>";
             heading = frontMatter.body().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst();
@@ -195,8 +194,8 @@ public final class DocumentRenderer {
      * Every link and image that stays on the site, as the site-relative URL it points at with
      * its anchor, so publish can check that each exists.
      */
-    private static List<String> internalLinks(String fromPath, Structure structure) {
-        return Stream.concat(structure.links().stream(), structure.images().stream())
+    private static List<String> internalLinks(String fromPath, List<String> destinations) {
+        return destinations.stream()
                 .map(written -> PageUrls.target(fromPath, written))
                 .flatMap(Optional::stream)
                 .distinct()

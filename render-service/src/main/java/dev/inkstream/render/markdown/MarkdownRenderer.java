@@ -1,8 +1,5 @@
 package dev.inkstream.render.markdown;
 
-import com.vladsch.flexmark.ast.InlineLinkNode;
-import com.vladsch.flexmark.ast.LinkNodeBase;
-import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
@@ -12,17 +9,12 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
-import com.vladsch.flexmark.util.ast.Node;
 import dev.inkstream.render.markdown.highlight.HighlightExtension;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.inkstream.events.RenderedDocument.TocEntry;
 import dev.inkstream.events.Structure;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
-import com.vladsch.flexmark.util.sequence.BasedSequence;
-import com.vladsch.flexmark.util.sequence.Escaping;
-import java.util.function.Consumer;
 
 /**
  * CommonMark plus GFM tables, strikethrough, autolinks and task lists, footnotes, and
@@ -68,42 +60,22 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * Renders {@code markdown}, which starts on line {@code firstLine} of its file, passing every
-     * link, image and reference definition destination through {@code rewriteLink}.
+     * Renders {@code markdown}, which starts on line {@code firstLine} of its file. Links are
+     * rendered as written; the caller rewrites them after sanitising, raw HTML's included.
      */
-    public Result render(String markdown, int firstLine, UnaryOperator<String> rewriteLink) {
+    public Result render(String markdown, int firstLine) {
         Document document = parser.parse(markdown);
         // Ids are otherwise only assigned while rendering; the table of contents needs them first.
         new HeaderIdGenerator(document).generateIds(document);
-        // Before rewriting: the structure has links as the author wrote them.
         Structure structure = StructureExtractor.extract(document, firstLine);
         List<TocEntry> toc = structure.headings().stream()
                 .map(h -> new TocEntry(h.level(), h.id(), h.text())).toList();
-        visit(document, node -> {
-            // Inline links and images, and the definitions reference-style ones ([x][ref]) use.
-            if (node instanceof LinkNodeBase link && (node instanceof InlineLinkNode || node instanceof Reference)) {
-                // Entities and backslash escapes decoded, as a browser would see the destination:
-                // "&#106;avascript:" is a scheme, not a relative path.
-                String url = Escaping.unescapeString(link.getUrl());
-                String rewritten = rewriteLink.apply(url);
-                if (!rewritten.equals(url)) {
-                    link.setUrl(BasedSequence.of(rewritten));
-                }
-            }
-        });
         Optional<String> firstHeading = toc.stream().filter(h -> h.level() == 1).map(TocEntry::text).findFirst();
         return new Result(renderer.render(document), firstHeading, toc, structure);
     }
 
     /** For callers without front matter: the Markdown is the whole file. */
-    public Result render(String markdown, UnaryOperator<String> rewriteLink) {
-        return render(markdown, 1, rewriteLink);
-    }
-
-    private static void visit(Node node, Consumer<Node> action) {
-        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            action.accept(child);
-            visit(child, action);
-        }
+    public Result render(String markdown) {
+        return render(markdown, 1);
     }
 }

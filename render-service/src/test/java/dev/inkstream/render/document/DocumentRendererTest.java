@@ -98,17 +98,17 @@ class DocumentRendererTest {
                 See [the Chinese version](guide_zh.md), [setup](../2026-01-01/setup.md#install-steps),
                 [the docs][docs], [home](/README.md), [below](#guide) and [elsewhere](https://example.org/a.md).
 
-                ![diagram](img/flow.png)
+                ![diagram](img/flow.png) <img src="img/raw.png" width="20">
 
                 [docs]: /docs/intro.md#why
                 """);
 
         assertThat(doc.links()).containsExactly(PageUrls.of("posts/2026-02-01/guide_zh.md"),
                 "/posts/2026-01-01/setup/#install-steps", "/docs/intro/#why", "/", "/posts/2026-02-01/guide/#guide",
-                "/posts/2026-02-01/img/flow.png");
+                "/posts/2026-02-01/img/flow.png", "/posts/2026-02-01/img/raw.png");
         assertThat(doc.html()).contains("href=\"../../2026-01-01/setup/#install-steps\"",
                 "href=\"../../../docs/intro/#why\"", "href=\"../../../\"", "href=\"https://example.org/a.md\"",
-                "src=\"../img/flow.png\"");
+                "src=\"../img/flow.png\"", "src=\"../img/raw.png\"");
         assertThat(doc.structure().links()).containsExactly("guide_zh.md", "../2026-01-01/setup.md#install-steps",
                 "/docs/intro.md#why", "/README.md", "#guide", "https://example.org/a.md");
         assertThat(doc.structure().images()).containsExactly("img/flow.png");

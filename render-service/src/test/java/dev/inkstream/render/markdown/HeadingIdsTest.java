@@ -3,7 +3,6 @@ package dev.inkstream.render.markdown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inkstream.events.RenderedDocument.TocEntry;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** Heading ids as GitHub makes them, so links copied from GitHub's rendering keep working here. */
@@ -12,7 +11,7 @@ class HeadingIdsTest {
     private final MarkdownRenderer renderer = new MarkdownRenderer();
 
     private String id(String heading) {
-        return renderer.render("## " + heading + "\n", UnaryOperator.identity()).toc().getFirst().id();
+        return renderer.render("## " + heading + "\n").toc().getFirst().id();
     }
 
     @Test
@@ -39,13 +38,13 @@ class HeadingIdsTest {
 
     @Test
     void duplicatesGetNumberedSuffixes() {
-        var toc = renderer.render("# Intro\n\n## Intro\n\n### Intro\n", UnaryOperator.identity()).toc();
+        var toc = renderer.render("# Intro\n\n## Intro\n\n### Intro\n").toc();
         assertThat(toc).extracting(TocEntry::id).containsExactly("intro", "intro-1", "intro-2");
     }
 
     @Test
     void renderedIdsAreTheTableOfContentsIds() {
-        String html = renderer.render("# 安装指南\n\n# 安装指南\n", UnaryOperator.identity()).html();
+        String html = renderer.render("# 安装指南\n\n# 安装指南\n").html();
         assertThat(html).contains("<h1 id=\"安装指南\">", "<h1 id=\"安装指南-1\">");
     }
 }

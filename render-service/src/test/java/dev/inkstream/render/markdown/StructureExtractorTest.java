@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inkstream.events.Structure;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class StructureExtractorTest {
@@ -12,7 +11,7 @@ class StructureExtractorTest {
     private final MarkdownRenderer renderer = new MarkdownRenderer();
 
     private Structure structure(String markdown, int firstLine) {
-        return renderer.render(markdown, firstLine, UnaryOperator.identity()).structure();
+        return renderer.render(markdown, firstLine).structure();
     }
 
     @Test

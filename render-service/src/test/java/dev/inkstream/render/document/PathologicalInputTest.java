@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The inputs cmark keeps in {@code test/pathological_tests.py}, each known to have made some
@@ -117,6 +118,20 @@ class PathologicalInputTest {
             assertThat(d.code()).isEqualTo("render-degraded");
             assertThat(d.message()).isEqualTo("rendering took longer than 0 ms, so it is shown as plain text");
         });
+    }
+
+    @Test
+    void aStackOverflowInTheRendererIsPublishedDegraded() {
+        // No nesting limit and a small stack, so the parser's recursion is what gives out.
+        var shallow = new DocumentRenderer(new RenderSettings(Duration.ofSeconds(30), Integer.MAX_VALUE,
+                DataSize.ofMegabytes(2), DataSize.ofKilobytes(256), false));
+
+        RenderedDocument page = shallow.render(new SourceDocument(SourceDocument.SCHEMA_VERSION, "r", "c1", "p.md",
+                "b1", DocumentKind.MARKDOWN, "> ".repeat(20_000) + "deep", null, null, List.of()));
+
+        assertThat(page.html()).startsWith("<pre class=\"render-degraded\">&gt; &gt;");
+        assertThat(page.diagnostics()).singleElement().satisfies(d -> assertThat(d.message())
+                .isEqualTo("the document nests too deeply for the renderer, so it is shown as plain text"));
     }
 
     @AfterAll

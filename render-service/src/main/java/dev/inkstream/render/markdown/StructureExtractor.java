@@ -41,6 +41,8 @@ import java.util.TreeMap;
  */
 public final class StructureExtractor {
 
+    private static final Character.UnicodeScript[] SCRIPTS = Character.UnicodeScript.values();
+
     private final Document document;
     private final int firstLine;
     private final List<Structure.Heading> headings = new ArrayList<>();
@@ -156,15 +158,16 @@ public final class StructureExtractor {
 
     private static Structure counted(List<Structure.Heading> headings, List<Structure.CodeBlock> codeBlocks,
                                      List<String> links, List<String> images, List<Integer> tables, CharSequence text) {
-        Map<String, Integer> scripts = new TreeMap<>();
+        // Counted by script ordinal (most letters are ASCII, which needs no lookup), named at the end.
+        int[] letters = new int[SCRIPTS.length];
         int words = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); ) {
             int c = Character.codePointAt(text, i);
             i += Character.charCount(c);
             if (Character.isLetter(c)) {
-                Character.UnicodeScript script = Character.UnicodeScript.of(c);
-                scripts.merge(script.name(), 1, Integer::sum);
+                Character.UnicodeScript script = c < 0x80 ? Character.UnicodeScript.LATIN : Character.UnicodeScript.of(c);
+                letters[script.ordinal()]++;
                 if (isWordPerCharacter(script)) {
                     words++;
                     inWord = false;
@@ -177,6 +180,12 @@ public final class StructureExtractor {
             } else if (!(inWord && (c == '\'' || c == '’' || c == '-' || Character.getType(c) == Character.NON_SPACING_MARK))) {
                 // An apostrophe, hyphen or combining mark inside a word continues it ("don't", "e-mail").
                 inWord = false;
+            }
+        }
+        Map<String, Integer> scripts = new TreeMap<>();
+        for (int i = 0; i < letters.length; i++) {
+            if (letters[i] > 0) {
+                scripts.put(SCRIPTS[i].name(), letters[i]);
             }
         }
         return new Structure(headings, codeBlocks, links, images, tables, scripts, words);

@@ -187,18 +187,11 @@ public final class PushDiff {
                 change.kind(), text, blobRef, lastChange, diagnostics, history);
     }
 
-    /** Strict UTF-8; bytes that are not UTF-8 become U+FFFD and a warning, never a lost document. */
+    /** Strict decoding ({@link TextDecoding}): damage is reported, never a lost document. */
     static String decode(byte[] bytes, List<Diagnostic> diagnostics) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            diagnostics.add(Diagnostic.warning("invalid-utf8",
-                    "file is not valid UTF-8; undecodable bytes are shown as \uFFFD"));
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
+        TextDecoding.Decoded decoded = TextDecoding.decode(bytes);
+        diagnostics.addAll(decoded.diagnostics());
+        return decoded.text();
     }
 
     private PushDiff() {}

@@ -121,8 +121,8 @@ class PushDiffTest {
         SourceDocument latin1 = document(result, "latin1.md");
         assertThat(latin1.text()).isEqualTo("caf\uFFFD\n");
         assertThat(latin1.diagnostics()).singleElement().satisfies(d -> {
-            assertThat(d.code()).isEqualTo("invalid-utf8");
-            assertThat(d.message()).contains("not valid UTF-8");
+            assertThat(d.code()).isEqualTo("invalid-encoding");
+            assertThat(d.message()).contains("byte 3 is not valid UTF-8");
         });
         SourceDocument big = document(result, "big.md");
         assertThat(big.text()).isNull();

@@ -739,7 +739,10 @@ public final class SiteOutputs {
                 .toList();
     }
 
-    /** Repository paths that published pages link to, resolved from each page's own folder. */
+    /**
+     * Repository paths that published pages link to: site-relative links as they are, relative
+     * ones (from documents rendered before links were listed site-relative) from the page's folder.
+     */
     static Set<String> referencedPaths(Site site) {
         Set<String> referenced = new HashSet<>();
         for (RenderedDocument page : site.documents().values()) {
@@ -755,9 +758,15 @@ public final class SiteOutputs {
     }
 
     private static Optional<String> resolve(String folder, String link) {
+        if (link.startsWith("/") && !link.startsWith("//")) {
+            // Site-relative, as render lists a page's links (already decoded): an asset's URL is
+            // its repository path.
+            String path = link.replaceFirst("[?#].*$", "").substring(1);
+            return path.isEmpty() || path.endsWith("/") ? Optional.empty() : Optional.of(path);
+        }
         try {
             URI uri = new URI(null, null, link.replaceFirst("[?#].*$", ""), null);
-            if (uri.getPath().isEmpty() || link.startsWith("/") || link.contains("://") || link.startsWith("mailto:")) {
+            if (uri.getPath().isEmpty() || link.startsWith("//") || link.contains("://") || link.startsWith("mailto:")) {
                 return Optional.empty();
             }
             URI base = new URI(null, null, "/" + folder, null);

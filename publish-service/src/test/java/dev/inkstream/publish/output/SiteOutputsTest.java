@@ -142,16 +142,18 @@ class SiteOutputsTest {
     }
 
     @Test
-    void referencesResolveFromThePagesFolderAndIgnoreUrlsAnchorsAndEscapes() {
+    void referencesResolveFromThePagesFolderOrTheSiteRootAndIgnoreUrlsAnchorsAndEscapes() {
         RenderedDocument p = doc("docs/guide/intro.md", "c1", "/docs/guide/intro/", "Intro", null);
         RenderedDocument intro = new RenderedDocument(p.schemaVersion(), p.repo(), p.commit(), p.path(), p.kind(), p.url(),
                 p.title(), p.html(), null, null, null, null, List.of(), null, List.of(),
                 List.of("../img/a.png", "b.pdf?dl=1", "https://example.org/c.png", "#top", "../../../../etc/passwd",
-                        "my file.png", "/abs.png"), null, false, Map.of(), List.of());
+                        "my file.png", "/abs.png", "/docs/img/d.png#x", "/docs/guide/", "//cdn.example.org/e.png"),
+                null, false, Map.of(), List.of());
 
         var referenced = SiteOutputs.referencedPaths(new SiteOutputs.Site("S", Map.of(p.path(), intro), "c"));
 
-        assertThat(referenced).containsExactlyInAnyOrder("docs/img/a.png", "docs/guide/b.pdf", "docs/guide/my file.png");
+        assertThat(referenced).containsExactlyInAnyOrder("docs/img/a.png", "docs/guide/b.pdf", "docs/guide/my file.png",
+                "abs.png", "docs/img/d.png");
     }
 
     @Test

@@ -1,8 +1,12 @@
 package dev.inkstream.render.document;
 
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Where a source file is published: pretty URLs, the file's path without its extension as a
@@ -24,27 +28,112 @@ public final class PageUrls {
     }
 
     /**
-     * A link written in {@code fromPath} to a relative {@code target} (e.g. {@code ../b/c.md#x}),
-     * as a link from the page of {@code fromPath} to the page of the target; relative, so the site
-     * can be served under any prefix.
+     * The site-relative URL, with its {@code #anchor}, that a link written in {@code fromPath}
+     * points at: a Markdown or text file becomes its page's URL, a folder its folder URL, any
+     * other file (an image, a PDF) where it is published. Paths are relative to the source file,
+     * or to the repository root when they start with {@code /}; percent-escapes are decoded.
+     * Empty for a link that leaves the site (a scheme such as {@code https:} or {@code mailto:},
+     * or {@code //host}) and for one with nothing to follow ({@code ?query} alone).
      */
-    public static String relativeLink(String fromPath, String target) {
-        int hash = target.indexOf('#');
-        String file = hash < 0 ? target : target.substring(0, hash);
-        String fragment = hash < 0 ? "" : target.substring(hash);
-        String fromDir = fromPath.contains("/") ? fromPath.substring(0, fromPath.lastIndexOf('/') + 1) : "";
-        String targetPath = normalize(fromDir + file);
-        if (isPage(file)) {
-            return relativize(of(fromPath), of(targetPath)) + fragment;
+    public static Optional<String> target(String fromPath, String written) {
+        int hash = written.indexOf('#');
+        String beforeHash = hash < 0 ? written : written.substring(0, hash);
+        String fragment = hash < 0 ? "" : "#" + decode(written.substring(hash + 1));
+        int query = beforeHash.indexOf('?');
+        String file = decode(query < 0 ? beforeHash : beforeHash.substring(0, query));
+        if (beforeHash.startsWith("//") || hasScheme(beforeHash)) {
+            return Optional.empty();
         }
-        // Any other file (an image, a PDF, a folder) is published at its own path.
-        boolean folder = file.endsWith("/") || file.isEmpty();
-        String parent = targetPath.contains("/") ? targetPath.substring(0, targetPath.lastIndexOf('/') + 1) : "";
-        String name = targetPath.substring(parent.length());
-        String base = relativize(of(fromPath), "/" + parent);
-        String link = folder ? relativize(of(fromPath), "/" + (targetPath.isEmpty() ? "" : targetPath + "/"))
-                : (base.equals("./") ? "" : base) + name;
-        return link + fragment;
+        if (file.isEmpty()) {
+            return fragment.isEmpty() ? Optional.empty() : Optional.of(of(fromPath) + fragment);
+        }
+        String fromDir = fromPath.contains("/") ? fromPath.substring(0, fromPath.lastIndexOf('/') + 1) : "";
+        String targetPath = normalize(file.startsWith("/") ? file : fromDir + file);
+        boolean folder = file.endsWith("/") || file.equals(".") || file.equals("..") || file.endsWith("/.")
+                || file.endsWith("/..") || targetPath.isEmpty();
+        String url;
+        if (folder) {
+            url = targetPath.isEmpty() ? "/" : "/" + targetPath + "/";
+        } else if (isPage(targetPath)) {
+            url = of(targetPath);
+        } else {
+            url = assetUrl(targetPath);
+        }
+        return Optional.of(url + fragment);
+    }
+
+    /**
+     * A link written in {@code fromPath} (e.g. {@code ../b/c.md#x}), as a link from the page of
+     * {@code fromPath} to where {@link #target} says it points; relative, so the site can be
+     * served under any prefix. Links that leave the site, and bare anchors, are kept as written.
+     */
+    public static String relativeLink(String fromPath, String written) {
+        if (written.startsWith("#")) {
+            return written;
+        }
+        return target(fromPath, written).map(url -> {
+            int hash = url.indexOf('#');
+            String fragment = hash < 0 ? "" : written.substring(written.indexOf('#'));
+            String path = hash < 0 ? url : url.substring(0, hash);
+            String folder = path.substring(0, path.lastIndexOf('/') + 1);
+            String name = path.substring(folder.length());
+            String link = relativize(of(fromPath), folder);
+            return (name.isEmpty() || !link.equals("./") ? link : "") + name + fragment;
+        }).orElse(written);
+    }
+
+    private static boolean hasScheme(String link) {
+        try {
+            return URI.create(link.replace(" ", "%20")).getScheme() != null;
+        } catch (IllegalArgumentException notAUri) {
+            // Not parseable as a URI: a scheme is letters then ':' before any '/'.
+            return link.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+        }
+    }
+
+    private static String decode(String escaped) {
+        if (!escaped.contains("%")) {
+            return escaped;
+        }
+        try {
+            // '+' is a plus in a path, not a space: protect it from the form decoder.
+            return URLDecoder.decode(escaped.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            return escaped;
+        }
+    }
+
+    /**
+     * A URL an author wrote in front matter ({@code url: /about/me}), site-relative with the
+     * trailing slash of a folder; a name with an extension ({@code /old.html}) stays a file.
+     */
+    public static String normalizeUrl(String url) {
+        String path = url.strip().replace(' ', '-');
+        int hash = path.indexOf('#');
+        path = (hash < 0 ? path : path.substring(0, hash)).replaceAll("/+", "/");
+        path = path.startsWith("/") ? path : "/" + path;
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.isEmpty() || name.contains(".") ? path : path + "/";
+    }
+
+    /** The page URL with its last segment replaced by {@code slug} (Hugo's and Jekyll's {@code slug}). */
+    public static String withSlug(String naturalUrl, String slug) {
+        String trimmed = naturalUrl.endsWith("/") ? naturalUrl.substring(0, naturalUrl.length() - 1) : naturalUrl;
+        String parent = trimmed.substring(0, trimmed.lastIndexOf('/') + 1);
+        String cleaned = slug.strip().replaceAll("^/+|/+$", "");
+        return cleaned.isEmpty() ? naturalUrl : normalizeUrl(parent + cleaned);
+    }
+
+    /**
+     * A front matter alias: site-relative when it starts with {@code /}, else (as Hugo reads it)
+     * relative to the folder the page is in.
+     */
+    public static String resolveAlias(String pageUrl, String alias) {
+        String a = alias.strip();
+        String trimmed = pageUrl.endsWith("/") ? pageUrl.substring(0, pageUrl.length() - 1) : pageUrl;
+        String base = a.startsWith("/") ? "" : trimmed.substring(0, trimmed.lastIndexOf('/') + 1);
+        String resolved = "/" + normalize(base + a);
+        return normalizeUrl(a.endsWith("/") && !resolved.endsWith("/") ? resolved + "/" : resolved);
     }
 
     /** Where an asset is published: at its own path. */

@@ -4,10 +4,11 @@ import dev.inkstream.events.EventJson;
 import dev.inkstream.events.RenderedDocument;
 import dev.inkstream.events.SourceDocument;
 import dev.inkstream.events.Topics;
+import dev.inkstream.render.RenderSettings;
 import dev.inkstream.support.kafka.DeadLetterRecords;
-import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +32,13 @@ public class RenderListener {
 
     private static final Logger log = LoggerFactory.getLogger(RenderListener.class);
 
-    private final DocumentRenderer renderer = new DocumentRenderer();
+    private final DocumentRenderer renderer;
     private final KafkaTemplate<String, Object> kafka;
     private final MeterRegistry meters;
 
-    public RenderListener(KafkaTemplate<String, Object> kafka, MeterRegistry meters) {
+    public RenderListener(KafkaTemplate<String, Object> kafka, RenderSettings settings, MeterRegistry meters) {
         this.kafka = kafka;
+        this.renderer = new DocumentRenderer(settings);
         this.meters = meters;
     }
 

@@ -12,6 +12,10 @@ import java.util.Optional;
  */
 public record FrontMatter(Map<String, Object> fields, String body, int bodyLine, List<Diagnostic> diagnostics) {
 
+    public FrontMatter withBody(String newBody) {
+        return new FrontMatter(fields, newBody, bodyLine, diagnostics);
+    }
+
     public Optional<String> string(String field) {
         Object value = fields.get(field);
         return value == null ? Optional.empty() : Optional.of(value.toString()).filter(s -> !s.isBlank());

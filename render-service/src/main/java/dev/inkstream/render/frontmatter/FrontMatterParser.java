@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.DuplicateKeyException;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -111,15 +112,19 @@ public final class FrontMatterParser {
         if (yaml.isBlank()) {
             return Map.of();
         }
-        LoadSettings settings = LoadSettings.builder()
-                .setAllowDuplicateKeys(false)
-                .setMaxAliasesForCollections(MAX_ALIASES)
-                .setCodePointLimit(MAX_FRONT_MATTER_CODE_POINTS)
-                .setLabel("front matter")
-                .build();
         Object loaded;
         try {
-            loaded = new Load(settings).loadFromString(yaml);
+            try {
+                loaded = new Load(yamlSettings(false)).loadFromString(yaml);
+            } catch (DuplicateKeyException e) {
+                // Reported, then read as most YAML readers do (the last one wins), so one repeated
+                // key does not cost the page its title and date.
+                Mark mark = e.getProblemMark().orElse(null);
+                diagnostics.add(Diagnostic.at(Diagnostic.Severity.WARNING, "front-matter-duplicate-key",
+                        "front matter " + firstLine(e.getProblem()) + "; the last value is used",
+                        mark == null ? 2 : mark.getLine() + 2, mark == null ? 1 : mark.getColumn() + 1));
+                loaded = new Load(yamlSettings(true)).loadFromString(yaml);
+            }
         } catch (MarkedYamlEngineException e) {
             // Marks are 0-based within the YAML, which starts on the line after the opening fence.
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
@@ -141,6 +146,15 @@ public final class FrontMatterParser {
         Map<String, Object> fields = new LinkedHashMap<>();
         map.forEach((k, v) -> fields.put(String.valueOf(k), v));
         return fields;
+    }
+
+    private static LoadSettings yamlSettings(boolean allowDuplicateKeys) {
+        return LoadSettings.builder()
+                .setAllowDuplicateKeys(allowDuplicateKeys)
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setCodePointLimit(MAX_FRONT_MATTER_CODE_POINTS)
+                .setLabel("front matter")
+                .build();
     }
 
     private static String firstLine(String message) {

@@ -1,7 +1,12 @@
 package dev.inkstream.render.markdown;
 
 import org.jsoup.Jsoup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -12,7 +17,7 @@ import org.jsoup.safety.Safelist;
 public final class HtmlSanitizer {
 
     private static final Safelist SAFELIST = Safelist.relaxed()
-            .addTags("del", "s", "mark", "kbd", "samp", "var", "hr", "figure", "figcaption", "details", "summary", "abbr")
+            .addTags("del", "s", "ins", "mark", "kbd", "samp", "var", "hr", "figure", "figcaption", "details", "summary", "abbr")
             .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
             .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
             .addAttributes("code", "class").addAttributes("pre", "class")
@@ -29,8 +34,35 @@ public final class HtmlSanitizer {
     private static final String BASE = "https://inkstream.invalid/";
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
+    /** The sanitised HTML, and every link and image destination left in it, before rewriting. */
+    public record Sanitized(String html, List<String> destinations) {}
+
     public static String sanitize(String html) {
-        return Jsoup.clean(html, BASE, SAFELIST, OUTPUT);
+        return sanitize(html, UnaryOperator.identity()).html();
+    }
+
+    /**
+     * Sanitises {@code html}, then passes every remaining link and image destination through
+     * {@code rewriteUrl}: those written in Markdown and those in raw HTML ({@code <img src>} in a
+     * README) alike. Footnote references are in-page plumbing, not the author's links.
+     */
+    public static Sanitized sanitize(String html, UnaryOperator<String> rewriteUrl) {
+        Document clean = new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(html, BASE));
+        // Inputs are allowed for task list checkboxes only: a pasted password box must not
+        // survive to phish readers, even without a form around it.
+        clean.select("input:not([type=checkbox])").remove();
+        List<String> destinations = new ArrayList<>();
+        for (Element element : clean.select("a[href], img[src]")) {
+            if (element.hasClass("footnote-ref") || element.hasClass("footnote-backref")) {
+                continue;
+            }
+            String attribute = element.nameIs("img") ? "src" : "href";
+            String url = element.attr(attribute);
+            destinations.add(url);
+            element.attr(attribute, rewriteUrl.apply(url));
+        }
+        clean.outputSettings(OUTPUT);
+        return new Sanitized(clean.body().html(), destinations);
     }
 
     private HtmlSanitizer() {}

@@ -1,7 +1,5 @@
 package dev.inkstream.render.markdown;
 
-import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.ast.InlineLinkNode;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
@@ -11,16 +9,12 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
-import com.vladsch.flexmark.util.ast.Node;
 import dev.inkstream.render.markdown.highlight.HighlightExtension;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.inkstream.events.RenderedDocument.TocEntry;
-import java.util.ArrayList;
+import dev.inkstream.events.Structure;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
-import com.vladsch.flexmark.util.sequence.BasedSequence;
-import java.util.function.Consumer;
 
 /**
  * CommonMark plus GFM tables, strikethrough, autolinks and task lists, footnotes, and
@@ -29,8 +23,8 @@ import java.util.function.Consumer;
  */
 public final class MarkdownRenderer {
 
-    /** The body HTML (unsanitised), the first H1 if any, the headings and the links. */
-    public record Result(String html, Optional<String> firstHeading, List<TocEntry> toc, List<String> links) {}
+    /** The body HTML (unsanitised), the first H1 if any, the headings, and the document's shape. */
+    public record Result(String html, Optional<String> firstHeading, List<TocEntry> toc, Structure structure) {}
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -54,37 +48,34 @@ public final class MarkdownRenderer {
                 .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
                 .set(HtmlRenderer.RENDER_HEADER_ID, true)
+                // GitHub's anchors: letters of any script kept (CJK too), lowercased, '_' kept,
+                // spaces and '-' to '-', everything else (punctuation, emoji) dropped, "-1", "-2"
+                // for repeats.
+                .set(HtmlRenderer.HEADER_ID_GENERATOR_TO_DASH_CHARS, " -")
+                .set(HtmlRenderer.HEADER_ID_GENERATOR_NON_DASH_CHARS, "_")
+                .set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, false)
+                .set(HtmlRenderer.HEADER_ID_GENERATOR_NON_ASCII_TO_LOWERCASE, true)
+                .set(HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES, true)
                 .set(HtmlRenderer.SOFT_BREAK, "\n");
     }
 
-    /** Renders {@code markdown}, passing every link destination through {@code rewriteLink}. */
-    public Result render(String markdown, UnaryOperator<String> rewriteLink) {
+    /**
+     * Renders {@code markdown}, which starts on line {@code firstLine} of its file. Links are
+     * rendered as written; the caller rewrites them after sanitising, raw HTML's included.
+     */
+    public Result render(String markdown, int firstLine) {
         Document document = parser.parse(markdown);
         // Ids are otherwise only assigned while rendering; the table of contents needs them first.
-        new HeaderIdGenerator().generateIds(document);
-        List<TocEntry> toc = new ArrayList<>();
-        List<String> links = new ArrayList<>();
-        visit(document, node -> {
-            if (node instanceof Heading heading) {
-                toc.add(new TocEntry(heading.getLevel(), heading.getAnchorRefId(), heading.getText().toString()));
-            } else if (node instanceof InlineLinkNode link) {
-                // Links and images alike.
-                String url = link.getUrl().toString();
-                links.add(url);
-                String rewritten = rewriteLink.apply(url);
-                if (!rewritten.equals(url)) {
-                    link.setUrl(BasedSequence.of(rewritten));
-                }
-            }
-        });
+        new HeaderIdGenerator(document).generateIds(document);
+        Structure structure = StructureExtractor.extract(document, firstLine);
+        List<TocEntry> toc = structure.headings().stream()
+                .map(h -> new TocEntry(h.level(), h.id(), h.text())).toList();
         Optional<String> firstHeading = toc.stream().filter(h -> h.level() == 1).map(TocEntry::text).findFirst();
-        return new Result(renderer.render(document), firstHeading, toc, links);
+        return new Result(renderer.render(document), firstHeading, toc, structure);
     }
 
-    private static void visit(Node node, Consumer<Node> action) {
-        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            action.accept(child);
-            visit(child, action);
-        }
+    /** For callers without front matter: the Markdown is the whole file. */
+    public Result render(String markdown) {
+        return render(markdown, 1);
     }
 }

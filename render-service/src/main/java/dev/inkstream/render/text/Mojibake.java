@@ -27,25 +27,54 @@ public final class Mojibake {
     private static final List<Charset> SUSPECTS = List.of(Charset.forName("windows-1252"), Charset.forName("x-MacRoman"));
     private static final int MAX_REPORTED = 5;
 
+    /** A warning for each suspicious run (up to a few), with the likely intended text as suggestion. */
     public static List<Diagnostic> find(String text, int firstLine) {
+        return scan(text, firstLine, false).diagnostics();
+    }
+
+    /** The text with every suspicious run replaced by its repair, and an info note for each (up to a few). */
+    public static Repaired fix(String text, int firstLine) {
+        return scan(text, firstLine, true);
+    }
+
+    public record Repaired(String text, List<Diagnostic> diagnostics) {}
+
+    private static Repaired scan(String text, int firstLine, boolean fix) {
         List<Diagnostic> found = new ArrayList<>();
-        List<String> lines = text.lines().toList();
-        for (int i = 0; i < lines.size() && found.size() < MAX_REPORTED; i++) {
-            Matcher run = NON_ASCII_RUN.matcher(lines.get(i));
-            while (run.find() && found.size() < MAX_REPORTED) {
+        StringBuilder repairedText = new StringBuilder(text.length());
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length && (fix || found.size() < MAX_REPORTED); i++) {
+            String line = lines[i];
+            Matcher run = NON_ASCII_RUN.matcher(line);
+            int copied = 0;
+            while (run.find() && (fix || found.size() < MAX_REPORTED)) {
                 for (Charset charset : SUSPECTS) {
                     Optional<String> repaired = repair(run.group(), charset);
                     if (repaired.isPresent()) {
-                        found.add(Diagnostic.at(Diagnostic.Severity.WARNING, "mojibake",
-                                "'" + run.group() + "' looks like '" + repaired.get() + "' that was decoded as "
-                                        + charset.displayName() + "; re-save the file as UTF-8",
-                                firstLine + i, run.start() + 1));
+                        if (found.size() < MAX_REPORTED) {
+                            found.add(diagnostic(run.group(), repaired.get(), charset, fix, firstLine + i, run.start() + 1));
+                        }
+                        repairedText.append(line, copied, run.start()).append(repaired.get());
+                        copied = run.end();
                         break;
                     }
                 }
             }
+            repairedText.append(line, copied, line.length());
+            if (i < lines.length - 1) {
+                repairedText.append('\n');
+            }
         }
-        return found;
+        return new Repaired(fix ? repairedText.toString() : text, found);
+    }
+
+    private static Diagnostic diagnostic(String run, String repaired, Charset charset, boolean fixed, int line, int column) {
+        String what = "'" + run + "' looks like '" + repaired + "' that was decoded as " + charset.displayName();
+        Diagnostic diagnostic = fixed
+                ? Diagnostic.at(Diagnostic.Severity.INFO, "mojibake", what + "; published as '" + repaired
+                        + "' (fix-mojibake is on); re-save the file as UTF-8", line, column)
+                : Diagnostic.at(Diagnostic.Severity.WARNING, "mojibake", what + "; re-save the file as UTF-8", line, column);
+        return diagnostic.withSuggestion(repaired);
     }
 
     static Optional<String> repair(String run, Charset charset) {

@@ -7,6 +7,7 @@ import dev.inkstream.events.Diagnostic;
 import dev.inkstream.events.DocumentKind;
 import dev.inkstream.events.RenderedDocument;
 import dev.inkstream.events.SourceDocument;
+import dev.inkstream.render.RenderSettings;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,12 @@ class DocumentRendererTest {
         assertThat(render("blog/2026-01-05/post.md", "text").date()).isEqualTo(Instant.parse("2026-01-05T00:00:00Z"));
         assertThat(render("post.md", "text").date()).isEqualTo(COMMITTED);
         assertThat(render("post.md", "text").lastmod()).isEqualTo(COMMITTED);
+        assertThat(render("a.md", "---\nlastmod: 2026-01-02\n---\n").lastmod()).isEqualTo(Instant.parse("2026-01-02T00:00:00Z"));
+        assertThat(render("a.md", "---\nupdated: 2026-01-03 10:00:00\n---\n").lastmod())
+                .isEqualTo(Instant.parse("2026-01-03T10:00:00Z"));
+        assertThat(render("a.md", "---\nlast_updated: 2026-02-25\n---\n").lastmod())
+                .isEqualTo(Instant.parse("2026-02-25T00:00:00Z"));
+        assertThat(render("a.md", "---\npublishDate: 2024-05-06\n---\n").date()).isEqualTo(Instant.parse("2024-05-06T00:00:00Z"));
     }
 
     @Test
@@ -118,6 +125,84 @@ class DocumentRendererTest {
 
         assertThat(layout.html()).isEqualTo(template);
         assertThat(layout.siteConfig()).isNull();
+    void everyInternalLinkIsListedAsTheSiteUrlItPointsAt() {
+        RenderedDocument doc = render("posts/2026-02-01/guide.md", """
+                # Guide
+
+                See [the Chinese version](guide_zh.md), [setup](../2026-01-01/setup.md#install-steps),
+                [the docs][docs], [home](/README.md), [below](#guide) and [elsewhere](https://example.org/a.md).
+
+                ![diagram](img/flow.png) <img src="img/raw.png" width="20">
+
+                [docs]: /docs/intro.md#why
+                """);
+
+        assertThat(doc.links()).containsExactly(PageUrls.of("posts/2026-02-01/guide_zh.md"),
+                "/posts/2026-01-01/setup/#install-steps", "/docs/intro/#why", "/", "/posts/2026-02-01/guide/#guide",
+                "/posts/2026-02-01/img/flow.png", "/posts/2026-02-01/img/raw.png");
+        assertThat(doc.html()).contains("href=\"../../2026-01-01/setup/#install-steps\"",
+                "href=\"../../../docs/intro/#why\"", "href=\"../../../\"", "href=\"https://example.org/a.md\"",
+                "src=\"../img/flow.png\"", "src=\"../img/raw.png\"");
+        assertThat(doc.structure().links()).containsExactly("guide_zh.md", "../2026-01-01/setup.md#install-steps",
+                "/docs/intro.md#why", "/README.md", "#guide", "https://example.org/a.md");
+        assertThat(doc.structure().images()).containsExactly("img/flow.png");
+    }
+
+    @Test
+    void slugAndUrlDecideThePageUrlAndTheFileUrlRedirects() {
+        RenderedDocument slugged = render("posts/2026-01-05/hello.md", "---\nslug: hello-world\naliases: [/old/hello, hi]\n---\n");
+        assertThat(slugged.url()).isEqualTo("/posts/2026-01-05/hello-world/");
+        assertThat(slugged.aliases()).containsExactly("/old/hello/", "/posts/2026-01-05/hi/", "/posts/2026-01-05/hello/");
+
+        RenderedDocument moved = render("pages/about.md", "---\nurl: /about-me\naliases: /about-me/\n---\n");
+        assertThat(moved.url()).isEqualTo("/about-me/");
+        assertThat(moved.aliases()).containsExactly("/pages/about/");
+        assertThat(moved.params()).doesNotContainKeys("url", "slug", "aliases");
+    }
+
+    @Test
+    void withoutAFrontMatterOrFolderDateTheFirstCommitDatesThePageAndTheLastOneModifiesIt() {
+        Instant first = Instant.parse("2025-06-01T09:00:00Z");
+        Instant middle = Instant.parse("2025-09-01T09:00:00Z");
+        var history = List.of(new CommitInfo("c3", COMMITTED, "A", "fix"), new CommitInfo("c2", middle, "A", "edit"),
+                new CommitInfo("c1", first, "A", "add"));
+        RenderedDocument doc = renderer.render(new SourceDocument(SourceDocument.SCHEMA_VERSION, "r", "c3", "notes/a.md",
+                "b", DocumentKind.MARKDOWN, "text", null, history.getFirst(), List.of(), history));
+
+        assertThat(doc.date()).isEqualTo(first);
+        assertThat(doc.lastmod()).isEqualTo(COMMITTED);
+        assertThat(doc.history()).isEqualTo(history);
+    }
+
+    @Test
+    void textDocumentsCarryTheirLettersAndWords() {
+        RenderedDocument doc = renderer.render(new SourceDocument(SourceDocument.SCHEMA_VERSION, "r", "c", "cv.txt", "b",
+                DocumentKind.TEXT, "Ada Lovelace\n数学家\n", null, null, List.of()));
+
+        assertThat(doc.structure().scripts()).containsEntry("LATIN", 11).containsEntry("HAN", 3);
+        assertThat(doc.structure().words()).isEqualTo(5);
+    }
+
+    @Test
+    void mojibakeIsReportedWithItsRepairAndFixedOnlyWhenTheSiteAsks() {
+        String text = "---\ntitle: Caf\u00C3\u00A9\n---\nCaf\u00C3\u00A9 au lait\n";
+        var source = new SourceDocument(SourceDocument.SCHEMA_VERSION, "r", "c", "a.md", "b", DocumentKind.MARKDOWN,
+                text, null, null, List.of());
+
+        RenderedDocument reported = renderer.render(source);
+        assertThat(reported.html()).contains("Caf\u00C3\u00A9 au lait");
+        assertThat(reported.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Diagnostic.Severity.WARNING);
+            assertThat(d.line()).isEqualTo(4);
+            assertThat(d.suggestion()).isEqualTo("é");
+        });
+
+        RenderedDocument fixed = new DocumentRenderer(RenderSettings.DEFAULTS.withFixMojibake(true)).render(source);
+        assertThat(fixed.html()).contains("Café au lait");
+        assertThat(fixed.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Diagnostic.Severity.INFO);
+            assertThat(d.message()).contains("published as 'é'");
+        });
     }
 
     private RenderedDocument render(String path, String text) {

@@ -11,7 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,6 +34,40 @@ class GoldenRenderTest {
     static Stream<Path> inputs() throws IOException {
         try (var files = Files.list(GOLDEN)) {
             return files.filter(f -> !f.toString().endsWith(".html")).sorted().toList().stream();
+        }
+    }
+
+    static Stream<Path> outputs() throws IOException {
+        try (var files = Files.list(GOLDEN)) {
+            return files.filter(f -> f.toString().endsWith(".html")).sorted().toList().stream();
+        }
+    }
+
+    private static final Set<String> FORBIDDEN_ELEMENTS = Set.of("script", "iframe", "form", "style", "base", "meta",
+            "object", "embed", "svg", "math", "link", "frame", "frameset", "button", "textarea", "select");
+
+    /**
+     * Whatever a golden file says, nothing in it may run or reach out: an independent check on
+     * every expected output, so a careless {@code -Dgolden.update=true} cannot bless an XSS.
+     */
+    @ParameterizedTest
+    @MethodSource("outputs")
+    void noGoldenOutputCarriesAnythingExecutableOrPrivate(Path output) throws IOException {
+        String html = Files.readString(output, StandardCharsets.UTF_8);
+        Document document = Jsoup.parseBodyFragment(html);
+
+        assertThat(html).doesNotContain("<!--").doesNotContainIgnoringCase("private");
+        for (Element element : document.body().select("*")) {
+            assertThat(element.normalName()).isNotIn(FORBIDDEN_ELEMENTS);
+            if (element.normalName().equals("input")) {
+                assertThat(element.attr("type")).isEqualTo("checkbox");
+            }
+            for (Attribute attribute : element.attributes()) {
+                assertThat(attribute.getKey()).doesNotStartWithIgnoringCase("on").isNotEqualToIgnoringCase("style")
+                        .isNotEqualToIgnoringCase("srcdoc").isNotEqualToIgnoringCase("formaction");
+                String value = attribute.getValue().replaceAll("[\\s\\p{Cntrl}]", "").toLowerCase(Locale.ROOT);
+                assertThat(value).doesNotStartWith("javascript:").doesNotStartWith("vbscript:").doesNotStartWith("data:");
+            }
         }
     }
 

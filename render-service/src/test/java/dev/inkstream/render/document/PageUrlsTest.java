@@ -32,4 +32,44 @@ class PageUrlsTest {
         assertThat(PageUrls.relativeLink("posts/a.md", "../")).isEqualTo("../../");
         assertThat(PageUrls.relativeLink("posts/a.md", "cv.txt")).isEqualTo("../cv/");
     }
+
+    @Test
+    void linksResolveToTheSiteUrlTheyPointAtWithTheirAnchor() {
+        assertThat(PageUrls.target("posts/2026-02-01/a.md", "a_zh.md")).hasValue(PageUrls.of("posts/2026-02-01/a_zh.md"));
+        assertThat(PageUrls.target("posts/2026-02-01/a.md", "../2026-01-01/x.md#setup"))
+                .hasValue("/posts/2026-01-01/x/#setup");
+        assertThat(PageUrls.target("posts/a.md", "/docs/guide.md")).hasValue("/docs/guide/");
+        assertThat(PageUrls.target("posts/a.md", "img/x.png")).hasValue("/posts/img/x.png");
+        assertThat(PageUrls.target("posts/a.md", "#%E9%85%8D%E7%BD%AE")).hasValue("/posts/a/#配置");
+        assertThat(PageUrls.target("posts/a.md", "my%20notes.md?plain=1")).hasValue("/posts/my-notes/");
+        assertThat(PageUrls.target("posts/a.md", "../")).hasValue("/");
+        assertThat(PageUrls.target("posts/a.md", "C++.md")).hasValue("/posts/C++/");
+    }
+
+    @Test
+    void linksThatLeaveTheSiteHaveNoTarget() {
+        assertThat(PageUrls.target("a.md", "https://example.org/x.md")).isEmpty();
+        assertThat(PageUrls.target("a.md", "//cdn.example.org/x.js")).isEmpty();
+        assertThat(PageUrls.target("a.md", "mailto:me@example.org")).isEmpty();
+        assertThat(PageUrls.target("a.md", "javascript:alert(1)")).isEmpty();
+        assertThat(PageUrls.relativeLink("a.md", "https://example.org/x.md")).isEqualTo("https://example.org/x.md");
+    }
+
+    @Test
+    void rootAbsoluteLinksBecomeRelativeSoTheSiteCanLiveUnderAPrefix() {
+        assertThat(PageUrls.relativeLink("posts/a.md", "/docs/guide.md#install")).isEqualTo("../../docs/guide/#install");
+        assertThat(PageUrls.relativeLink("posts/a.md", "/img/logo.png")).isEqualTo("../../img/logo.png");
+        assertThat(PageUrls.relativeLink("posts/a.md", "#top")).isEqualTo("#top");
+    }
+
+    @Test
+    void frontMatterUrlsSlugsAndAliases() {
+        assertThat(PageUrls.normalizeUrl("about/me")).isEqualTo("/about/me/");
+        assertThat(PageUrls.normalizeUrl("/old//page.html")).isEqualTo("/old/page.html");
+        assertThat(PageUrls.withSlug("/posts/2026-01-05/hello/", "hello-world")).isEqualTo("/posts/2026-01-05/hello-world/");
+        assertThat(PageUrls.withSlug("/", "home")).isEqualTo("/home/");
+        assertThat(PageUrls.resolveAlias("/posts/hello/", "/2019/01/hello")).isEqualTo("/2019/01/hello/");
+        assertThat(PageUrls.resolveAlias("/posts/hello/", "old-hello")).isEqualTo("/posts/old-hello/");
+        assertThat(PageUrls.resolveAlias("/posts/hello/", "../legacy/hello.html")).isEqualTo("/legacy/hello.html");
+    }
 }

@@ -42,13 +42,28 @@ class FrontMatterParserTest {
     }
 
     @Test
-    void duplicateKeysAreReported() {
-        var fm = FrontMatterParser.parse("---\ntitle: one\ntitle: two\n---\nBody\n");
+    void duplicateKeysAreReportedWithLineAndColumnAndTheLastValueIsUsed() {
+        var fm = FrontMatterParser.parse("---\ntitle: one\ndate: 2026-01-01\ntitle: two\n---\nBody\n");
 
         assertThat(fm.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("front-matter-duplicate-key");
+            assertThat(d.severity()).isEqualTo(Diagnostic.Severity.WARNING);
+            assertThat(d.message()).contains("found duplicate key title");
+            assertThat(d.line()).isEqualTo(4);
+            assertThat(d.column()).isEqualTo(1);
+        });
+        assertThat(fm.fields()).containsEntry("title", "two").containsKey("date");
+    }
+
+    @Test
+    void oversizedYamlIsRefusedBeforeItIsRead() {
+        var fm = FrontMatterParser.parse("---\nnotes: \"" + "x".repeat(300 * 1024) + "\"\n---\nBody\n");
+
+        assertThat(fm.body()).isEqualTo("Body");
+        assertThat(fm.fields()).isEmpty();
+        assertThat(fm.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.code()).isEqualTo("front-matter-invalid");
-            assertThat(d.message()).contains("title");
-            assertThat(d.line()).isEqualTo(3);
+            assertThat(d.message()).containsIgnoringCase("code points");
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.inkstream.render.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.inkstream.events.Diagnostic;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,18 @@ class MojibakeTest {
             assertThat(d.message()).contains("'\uD83D\uDCEB'", "MacRoman");
             assertThat(d.line()).isEqualTo(5);
             assertThat(d.column()).isEqualTo(1);
+            assertThat(d.suggestion()).isEqualTo("\uD83D\uDCEB");
         });
+    }
+
+    @Test
+    void fixingReplacesEveryRunByItsRepairAndSaysSo() {
+        var fixed = Mojibake.fix("Caf\u00C3\u00A9\nna\u00C3\u00AFve Z\u00FCrich\n", 7);
+
+        assertThat(fixed.text()).isEqualTo("Café\nnaïve Zürich\n");
+        assertThat(fixed.diagnostics()).extracting(Diagnostic::severity, Diagnostic::line, Diagnostic::suggestion)
+                .containsExactly(tuple(Diagnostic.Severity.INFO, 7, "é"),
+                        tuple(Diagnostic.Severity.INFO, 8, "ï"));
     }
 
     @Test

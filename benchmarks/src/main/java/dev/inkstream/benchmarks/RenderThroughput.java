@@ -1,0 +1,159 @@
+package dev.inkstream.benchmarks;
+
+import dev.inkstream.events.DocumentKind;
+import dev.inkstream.events.RenderedDocument;
+import dev.inkstream.events.SourceDocument;
+import dev.inkstream.render.document.DocumentRenderer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How many pages per second the render stage's pure core turns into sanitised HTML: front
+ * matter, Markdown, link rewriting, structure, sanitising, on generated realistic pages
+ * ({@link CorpusGenerator}), with no Kafka around it. Once on one thread, once on all cores.
+ *
+ * <p>Arguments: {@code --pages N} (default 1000), {@code --seed S} (default 1),
+ * {@code --rounds R} timed rounds per mode after one warm-up round (default 5), and
+ * {@code --threads T} for the parallel mode (default: available processors). Prints the median
+ * round; every round is printed too, so noise on a shared machine is visible.
+ */
+public final class RenderThroughput {
+
+    /** One timed round: how many pages were rendered in how long, and how many had errors. */
+    public record Round(int pages, long nanos, long bytes, int withErrors) {
+
+        public double pagesPerSecond() {
+            return pages / (nanos / 1e9);
+        }
+
+        public double megabytesPerSecond() {
+            return bytes / 1048576.0 / (nanos / 1e9);
+        }
+    }
+
+    record Arguments(int pages, long seed, int rounds, int threads) {
+
+        static Arguments parse(String[] args) {
+            int pages = 1000;
+            long seed = 1;
+            int rounds = 5;
+            int threads = Runtime.getRuntime().availableProcessors();
+            for (int i = 0; i < args.length; i += 2) {
+                @Nullable String value = i + 1 < args.length ? args[i + 1] : null;
+                if (value == null) {
+                    throw new IllegalArgumentException(args[i] + " needs a value");
+                }
+                switch (args[i]) {
+                    case "--pages" -> pages = Integer.parseInt(value);
+                    case "--seed" -> seed = Long.parseLong(value);
+                    case "--rounds" -> rounds = Integer.parseInt(value);
+                    case "--threads" -> threads = Integer.parseInt(value);
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                            + "; usage: RenderThroughput [--pages N] [--seed S] [--rounds R] [--threads T]");
+                }
+            }
+            if (pages < 1 || rounds < 1 || threads < 1) {
+                throw new IllegalArgumentException("--pages, --rounds and --threads must be at least 1");
+            }
+            return new Arguments(pages, seed, rounds, threads);
+        }
+    }
+
+    /** Every Markdown file of a working tree ({@code .git} excluded) as ingest would send it. */
+    public static List<SourceDocument> sources(Path directory) throws IOException {
+        List<SourceDocument> sources = new ArrayList<>();
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path file : (Iterable<Path>) paths.filter(Files::isRegularFile).sorted()::iterator) {
+                String path = directory.relativize(file).toString().replace('\\', '/');
+                if (path.startsWith(".git/") || !path.endsWith(".md")) {
+                    continue;
+                }
+                sources.add(new SourceDocument(SourceDocument.SCHEMA_VERSION, "bench", "head", path, "blob",
+                        DocumentKind.MARKDOWN, Files.readString(file, StandardCharsets.UTF_8), null, null, List.of()));
+            }
+        }
+        return sources;
+    }
+
+    /** Renders every source once, spread over {@code threads} threads, and times it. */
+    public static Round round(DocumentRenderer renderer, List<SourceDocument> sources, int threads)
+            throws InterruptedException, ExecutionException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger withErrors = new AtomicInteger();
+        long bytes = sources.stream().mapToLong(s -> s.text() == null ? 0 : s.text().getBytes(StandardCharsets.UTF_8).length).sum();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            long start = System.nanoTime();
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < sources.size(); i = next.getAndIncrement()) {
+                        RenderedDocument rendered = renderer.render(sources.get(i));
+                        if (rendered.hasErrors()) {
+                            withErrors.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+            return new Round(sources.size(), System.nanoTime() - start, bytes, withErrors.get());
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Arguments arguments = Arguments.parse(args);
+        Path directory = Files.createTempDirectory("inkstream-render-bench-");
+        try {
+            CorpusGenerator.generate(directory, arguments.pages(), arguments.seed());
+            List<SourceDocument> sources = sources(directory);
+            DocumentRenderer renderer = new DocumentRenderer();
+            System.out.printf(Locale.ROOT, "render throughput: %d Markdown files (%d posts, seed %d), %d rounds, %d cores%n",
+                    sources.size(), arguments.pages(), arguments.seed(), arguments.rounds(),
+                    Runtime.getRuntime().availableProcessors());
+            round(renderer, sources, arguments.threads());
+            measure("single thread", renderer, sources, 1, arguments.rounds());
+            measure(arguments.threads() + " threads", renderer, sources, arguments.threads(), arguments.rounds());
+        } finally {
+            deleteTree(directory);
+        }
+    }
+
+    private static void measure(String mode, DocumentRenderer renderer, List<SourceDocument> sources, int threads,
+                                int rounds) throws InterruptedException, ExecutionException {
+        List<Round> measured = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            measured.add(round(renderer, sources, threads));
+        }
+        Round median = measured.stream().sorted(Comparator.comparingLong(Round::nanos)).toList().get(rounds / 2);
+        System.out.printf(Locale.ROOT, "%-14s %8.0f pages/s  %6.1f MiB/s  (median of %s pages/s; %d pages with errors)%n",
+                mode, median.pagesPerSecond(), median.megabytesPerSecond(),
+                Arrays.toString(measured.stream().mapToLong(m -> Math.round(m.pagesPerSecond())).toArray()),
+                median.withErrors());
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private RenderThroughput() {}
+}

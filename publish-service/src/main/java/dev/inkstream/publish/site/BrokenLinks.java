@@ -1,0 +1,114 @@
+package dev.inkstream.publish.site;
+
+import dev.inkstream.events.Diagnostic;
+import dev.inkstream.events.DocumentKind;
+import dev.inkstream.events.RenderedDocument;
+import dev.inkstream.events.Structure;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * Links that lead nowhere on the published site: to a page or file that is not published, or to
+ * an anchor the page does not have. Render lists every internal link of a document as a
+ * site-relative URL ({@link RenderedDocument#links()}); only the whole site can tell which of
+ * them exist, so this runs over all documents of a site. A pure function: documents in,
+ * diagnostics out.
+ *
+ * <p>Broken links are warnings: the page is still worth publishing, and anchors written in raw
+ * HTML ({@code <a id>}) cannot be seen here.
+ */
+public final class BrokenLinks {
+
+    /** What publish writes besides documents; links to these are never broken. */
+    private static final Set<String> GENERATED = Set.of("/feed.xml", "/rss.xml", "/feed.json", "/sitemap.xml",
+            "/robots.txt", "/404.html", "/tags/");
+    private static final List<String> GENERATED_UNDER = List.of("/tags/", "/_status/", "/_inkstream/");
+    private static final int MAX_SUGGESTION_DISTANCE = 8;
+
+    /** Every broken link of every document, each with the path of the document that has it. */
+    public static List<Diagnostic> find(Collection<RenderedDocument> documents) {
+        Map<String, RenderedDocument> pages = new HashMap<>();
+        Set<String> files = new LinkedHashSet<>();
+        for (RenderedDocument document : documents) {
+            if (document.kind() == DocumentKind.ASSET) {
+                files.add(document.url());
+            } else if (!document.draft()) {
+                pages.put(document.url(), document);
+                // A redirect page stands at each alias; following it lands on the document.
+                document.aliases().forEach(alias -> pages.putIfAbsent(alias, document));
+            }
+        }
+        Set<String> drafts = new LinkedHashSet<>();
+        documents.stream().filter(RenderedDocument::draft).forEach(d -> drafts.add(d.url()));
+
+        List<Diagnostic> broken = new ArrayList<>();
+        documents.stream().filter(d -> d.kind() != DocumentKind.ASSET && !d.draft())
+                .sorted(Comparator.comparing(RenderedDocument::path))
+                .forEach(document -> document.links().stream().distinct()
+                        .map(link -> check(link, pages, files, drafts))
+                        .flatMap(Optional::stream)
+                        .map(d -> d.withPath(document.path()))
+                        .forEach(broken::add));
+        return broken;
+    }
+
+    private static Optional<Diagnostic> check(String link, Map<String, RenderedDocument> pages, Set<String> files,
+                                              Set<String> drafts) {
+        int hash = link.indexOf('#');
+        String url = hash < 0 ? link : link.substring(0, hash);
+        String anchor = hash < 0 ? "" : link.substring(hash + 1);
+        if (GENERATED.contains(url) || GENERATED_UNDER.stream().anyMatch(url::startsWith) || files.contains(url)) {
+            return Optional.empty();
+        }
+        RenderedDocument page = pages.get(url);
+        if (page == null) {
+            boolean isPage = url.endsWith("/");
+            String what = drafts.contains(url) ? "it is a draft, which is not published"
+                    : isPage ? "no page is published there" : "no such file is published";
+            Diagnostic missing = Diagnostic.warning("broken-link", "links to " + link + " but " + what);
+            return Optional.of(closest(url, isPage ? pages.keySet().stream() : files.stream())
+                    .map(s -> missing.withSuggestion(s + (anchor.isEmpty() ? "" : "#" + anchor)))
+                    .orElse(missing));
+        }
+        Set<String> anchors = anchors(page);
+        if (anchor.isEmpty() || anchors.contains(anchor)) {
+            return Optional.empty();
+        }
+        Diagnostic missing = Diagnostic.warning("broken-link",
+                "links to " + link + " but " + page.url() + " has no heading with the id '" + anchor + "'");
+        return Optional.of(closest(anchor, anchors.stream()).map(a -> missing.withSuggestion(url + "#" + a)).orElse(missing));
+    }
+
+    /** The ids a page can be linked at: its headings, from the table of contents and the structure. */
+    private static Set<String> anchors(RenderedDocument page) {
+        Set<String> ids = new LinkedHashSet<>();
+        page.toc().forEach(entry -> ids.add(entry.id()));
+        if (page.structure() != null) {
+            page.structure().headings().stream().map(Structure.Heading::id).forEach(ids::add);
+        }
+        return ids;
+    }
+
+    /** The candidate with the fewest edits from {@code wanted}, if any is close enough to be a likely typo. */
+    private static Optional<String> closest(String wanted, Stream<String> candidates) {
+        // A third of the name may be wrong, within bounds: "setup" for "set-up", not "intro" for "usage".
+        LevenshteinDistance distance = new LevenshteinDistance(
+                Math.max(2, Math.min(MAX_SUGGESTION_DISTANCE, wanted.length() / 3)));
+        return candidates
+                .map(candidate -> Map.entry(candidate, distance.apply(wanted, candidate)))
+                .filter(e -> e.getValue() >= 0)
+                .min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey);
+    }
+
+    private BrokenLinks() {}
+}

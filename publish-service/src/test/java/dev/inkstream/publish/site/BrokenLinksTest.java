@@ -1,0 +1,100 @@
+package dev.inkstream.publish.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.inkstream.events.Diagnostic;
+import dev.inkstream.events.DocumentKind;
+import dev.inkstream.events.RenderedDocument;
+import dev.inkstream.events.Structure;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BrokenLinksTest {
+
+    private static RenderedDocument page(String path, String url, List<String> links, List<String> headingIds) {
+        return page(path, url, links, headingIds, List.of(), false);
+    }
+
+    private static RenderedDocument page(String path, String url, List<String> links, List<String> headingIds,
+                                         List<String> aliases, boolean draft) {
+        var toc = headingIds.stream().map(id -> new RenderedDocument.TocEntry(2, id, id)).toList();
+        return new RenderedDocument(RenderedDocument.SCHEMA_VERSION, "r", "c", path, DocumentKind.MARKDOWN, url, "t",
+                "", null, null, null, null, List.of(), null, toc, links, null, draft, Map.of(), List.of(), null,
+                aliases, null, List.of(), null);
+    }
+
+    private static RenderedDocument asset(String path) {
+        return new RenderedDocument(RenderedDocument.SCHEMA_VERSION, "r", "c", path, DocumentKind.ASSET, "/" + path,
+                path, "", null, null, null, null, List.of(), null, List.of(), List.of(), null, false, Map.of(),
+                List.of(), "blob");
+    }
+
+    @Test
+    void linksToPublishedPagesAnchorsFilesAliasesAndGeneratedPagesAreFine() {
+        var guide = page("docs/guide.md", "/docs/guide/", List.of("/docs/setup/#install", "/img/a.png", "/old-setup/",
+                "/tags/go/", "/feed.xml", "/docs/guide/#usage"), List.of("usage"));
+        var setup = page("docs/setup.md", "/docs/setup/", List.of(), List.of("install"), List.of("/old-setup/"), false);
+
+        assertThat(BrokenLinks.find(List.of(guide, setup, asset("img/a.png")))).isEmpty();
+    }
+
+    @Test
+    void aMissingPageIsReportedWithTheClosestPublishedUrl() {
+        var a = page("posts/a.md", "/posts/a/", List.of("/posts/2026-01-01/set-up/#install"), List.of());
+        var setup = page("posts/2026-01-01/setup.md", "/posts/2026-01-01/setup/", List.of(), List.of("install"));
+
+        assertThat(BrokenLinks.find(List.of(a, setup))).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("broken-link");
+            assertThat(d.severity()).isEqualTo(Diagnostic.Severity.WARNING);
+            assertThat(d.path()).isEqualTo("posts/a.md");
+            assertThat(d.message()).isEqualTo("links to /posts/2026-01-01/set-up/#install but no page is published there");
+            assertThat(d.suggestion()).isEqualTo("/posts/2026-01-01/setup/#install");
+        });
+    }
+
+    @Test
+    void aMissingFileIsReportedWithTheClosestFile() {
+        var a = page("a.md", "/a/", List.of("/img/diagarm.png", "/files/nothing-like-it.pdf"), List.of());
+
+        assertThat(BrokenLinks.find(List.of(a, asset("img/diagram.png"))))
+                .extracting(Diagnostic::message, Diagnostic::suggestion)
+                .containsExactly(
+                        tuple("links to /img/diagarm.png but no such file is published",
+                                "/img/diagram.png"),
+                        tuple("links to /files/nothing-like-it.pdf but no such file is published",
+                                null));
+    }
+
+    @Test
+    void aMissingAnchorIsReportedWithTheClosestHeadingIdIncludingCjkIds() {
+        var a = page("a.md", "/a/", List.of("/b/#instal", "/b/#配置", "/b/#faq"), List.of());
+        var b = page("b.md", "/b/", List.of(), List.of("install", "配置文件"));
+
+        assertThat(BrokenLinks.find(List.of(a, b))).extracting(Diagnostic::message, Diagnostic::suggestion).containsExactly(
+                tuple("links to /b/#instal but /b/ has no heading with the id 'instal'", "/b/#install"),
+                tuple("links to /b/#配置 but /b/ has no heading with the id '配置'", "/b/#配置文件"),
+                tuple("links to /b/#faq but /b/ has no heading with the id 'faq'", null));
+    }
+
+    @Test
+    void headingIdsFromTheStructureCountAsAnchorsToo() {
+        var a = page("a.md", "/a/", List.of("/b/#deep"), List.of());
+        var b = new RenderedDocument(RenderedDocument.SCHEMA_VERSION, "r", "c", "b.md", DocumentKind.MARKDOWN, "/b/", "t",
+                "", null, null, null, null, List.of(), null, List.of(), List.of(), null, false, Map.of(), List.of(), null,
+                List.of(), new Structure(List.of(new Structure.Heading(4, "deep", "Deep", 9)), List.of(), List.of(),
+                List.of(), List.of(), Map.of(), 1), List.of(), null);
+
+        assertThat(BrokenLinks.find(List.of(a, b))).isEmpty();
+    }
+
+    @Test
+    void aLinkToADraftIsBrokenAndADraftsOwnLinksAreNotChecked() {
+        var a = page("a.md", "/a/", List.of("/wip/"), List.of());
+        var wip = page("wip.md", "/wip/", List.of("/nowhere/"), List.of(), List.of(), true);
+
+        assertThat(BrokenLinks.find(List.of(a, wip))).extracting(Diagnostic::message)
+                .containsExactly("links to /wip/ but it is a draft, which is not published");
+    }
+}

@@ -36,6 +36,7 @@ public final class Fixtures {
         private String translationKey;
         private List<String> tags = List.of();
         private List<String> aliases = List.of();
+        private List<String> links = List.of();
         private Map<String, Object> params = Map.of();
         private String summary;
         private SiteConfig siteConfig;
@@ -55,6 +56,7 @@ public final class Fixtures {
         public Page translationKey(String key) { this.translationKey = key; return this; }
         public Page tags(String... tags) { this.tags = List.of(tags); return this; }
         public Page aliases(String... aliases) { this.aliases = List.of(aliases); return this; }
+        public Page links(String... links) { this.links = List.of(links); return this; }
         public Page params(Map<String, Object> params) { this.params = params; return this; }
         public Page summary(String summary) { this.summary = summary; return this; }
         public Page commit(String commit) { this.commit = commit; return this; }
@@ -63,7 +65,7 @@ public final class Fixtures {
 
         public RenderedDocument build() {
             return new RenderedDocument(RenderedDocument.SCHEMA_VERSION, "blog", commit, path, kind, url, title, html,
-                    date, lastmod, language, translationKey, tags, summary, List.of(), List.of(), null, false, params,
+                    date, lastmod, language, translationKey, tags, summary, List.of(), links, null, false, params,
                     List.of(), null, aliases, null, List.of(), siteConfig);
         }
     }

@@ -11,6 +11,7 @@ import dev.inkstream.publish.feeds.FeedEntry;
 import dev.inkstream.publish.feeds.FeedWriter;
 import dev.inkstream.publish.feeds.Sitemaps;
 import dev.inkstream.publish.output.OutputObject.Role;
+import dev.inkstream.publish.site.BrokenLinks;
 import dev.inkstream.publish.site.SiteConfigs;
 import dev.inkstream.publish.theme.Templates;
 import dev.inkstream.publish.theme.ThemeAssets;
@@ -143,6 +144,8 @@ public final class SiteOutputs {
             }
         }
         feedsAndSitemaps(release).forEach(o -> add(outputs, o));
+        Set<String> published = outputs.keySet().stream().map(SiteOutputs::urlOfKey).collect(Collectors.toSet());
+        BrokenLinks.find(site.documents().values(), published).forEach(d -> release.problem(d.path(), d));
         outputs.put(DIAGNOSTICS_KEY, diagnostics(release));
         facts = release.facts;
         feedEntries = release.feedEntries;
@@ -689,6 +692,14 @@ public final class SiteOutputs {
     }
 
     // ---- diagnostics and assets ----------------------------------------------------------------
+
+    /** The URL readers use for an object: {@code a/index.html} is {@code /a/}. */
+    private static String urlOfKey(String key) {
+        if (key.equals("index.html")) {
+            return "/";
+        }
+        return key.endsWith("/index.html") ? "/" + key.substring(0, key.length() - "index.html".length()) : "/" + key;
+    }
 
     /**
      * The release's diagnostics as JSON: every document with any (its own, and what publishing it

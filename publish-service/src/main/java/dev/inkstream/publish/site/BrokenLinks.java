@@ -36,8 +36,16 @@ public final class BrokenLinks {
 
     /** Every broken link of every document, each with the path of the document that has it. */
     public static List<Diagnostic> find(Collection<RenderedDocument> documents) {
+        return find(documents, Set.of());
+    }
+
+    /**
+     * The same, knowing every other URL the release publishes (lists, tag and category pages,
+     * language homes, feeds): a link to any of them is not broken.
+     */
+    public static List<Diagnostic> find(Collection<RenderedDocument> documents, Set<String> alsoPublished) {
         Map<String, RenderedDocument> pages = new HashMap<>();
-        Set<String> files = new LinkedHashSet<>();
+        Set<String> files = new LinkedHashSet<>(alsoPublished);
         for (RenderedDocument document : documents) {
             if (document.kind() == DocumentKind.ASSET) {
                 files.add(document.url());

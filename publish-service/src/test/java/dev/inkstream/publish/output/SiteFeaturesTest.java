@@ -307,6 +307,22 @@ class SiteFeaturesTest {
     }
 
     @Test
+    void brokenLinksAreReportedAndLinksToGeneratedPagesAreNot() {
+        var docs = site(page("posts/a.md", "/posts/a/", "A").tags("go")
+                        .links("/posts/gone/", "/tags/go/", "/tags/", "/feed.xml", "/posts/b/").build(),
+                page("posts/b.md", "/posts/b/", "B").build());
+
+        JsonNode report = EventJson.mapper().readTree(text(outputs.outputs(new SiteOutputs.Site("S", docs, "c")),
+                SiteOutputs.DIAGNOSTICS_KEY));
+
+        assertThat(report.get("documents")).hasSize(1);
+        assertThat(report.get("documents").get(0).get("path").asString()).isEqualTo("posts/a.md");
+        assertThat(report.get("documents").get(0).get("diagnostics")).extracting(d -> d.get("code").asString() + " "
+                        + d.get("message").asString())
+                .containsExactly("broken-link links to /posts/gone/ but no page is published there");
+    }
+
+    @Test
     void theSitemapBecomesAnIndexPastTheLimit() {
         // Sitemaps.write's limit is the protocol's 50,000; this drives the same code with a small one.
         var urls = java.util.stream.IntStream.range(0, 5).mapToObj(i -> new dev.inkstream.publish.feeds.Sitemaps.Url(

@@ -125,6 +125,9 @@ class DocumentRendererTest {
 
         assertThat(layout.html()).isEqualTo(template);
         assertThat(layout.siteConfig()).isNull();
+    }
+
+    @Test
     void everyInternalLinkIsListedAsTheSiteUrlItPointsAt() {
         RenderedDocument doc = render("posts/2026-02-01/guide.md", """
                 # Guide

@@ -1,7 +1,6 @@
 package dev.inkstream.benchmarks;
 
 import dev.inkstream.events.DocumentKind;
-import dev.inkstream.events.RenderedDocument;
 import dev.inkstream.events.SourceDocument;
 import dev.inkstream.render.document.DocumentRenderer;
 import java.io.IOException;
@@ -93,6 +92,15 @@ public final class RenderThroughput {
     /** Renders every source once, spread over {@code threads} threads, and times it. */
     public static Round round(DocumentRenderer renderer, List<SourceDocument> sources, int threads)
             throws InterruptedException, ExecutionException {
+        return round(source -> renderer.render(source).hasErrors(), sources, threads);
+    }
+
+    /**
+     * Runs {@code renderFails} on every source once, spread over {@code threads} threads, and
+     * times it; it answers whether the page came out with errors.
+     */
+    public static Round round(java.util.function.Predicate<SourceDocument> renderFails, List<SourceDocument> sources,
+                              int threads) throws InterruptedException, ExecutionException {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger withErrors = new AtomicInteger();
         long bytes = sources.stream().mapToLong(s -> s.text() == null ? 0 : s.text().getBytes(StandardCharsets.UTF_8).length).sum();
@@ -102,8 +110,7 @@ public final class RenderThroughput {
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < sources.size(); i = next.getAndIncrement()) {
-                        RenderedDocument rendered = renderer.render(sources.get(i));
-                        if (rendered.hasErrors()) {
+                        if (renderFails.test(sources.get(i))) {
                             withErrors.incrementAndGet();
                         }
                     }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.inkstream.events.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,9 +43,20 @@ class PoisonIT {
 
     @TempDir Path work;
 
+    /**
+     * A runtime of its own: the poison stays in the topics (push and change sets are not
+     * compacted), and other tests read those topics whole.
+     */
     @BeforeAll
     static void start() throws Exception {
-        runtime = SharedRuntime.get();
+        runtime = LocalRuntime.start(new LocalRuntime.Options(Files.createTempDirectory("inkstream-poison"), List.of(), 0, 0,
+                "Poison"));
+        runtime.announceAll();
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
     }
 
     @Test
@@ -91,13 +107,25 @@ class PoisonIT {
             Files.writeString(file, "# Still publishing\n\n" + text + "\n", StandardCharsets.UTF_8);
             git.add().addFilepattern(".").call();
             git.commit().setMessage(text).setAuthor("IT", "it@example.org").setSign(false).call();
-            synchronized (PipelineIT.class) {
-                git.push().call();
-                String head = git.log().setMaxCount(1).call().iterator().next().name();
-                assertThat(runtime.announce(runtime.repositories().getFirst(), head)).isEqualTo(202);
-            }
+            git.push().call();
+            String head = git.log().setMaxCount(1).call().iterator().next().name();
+            assertThat(runtime.announce(runtime.repositories().getFirst(), head)).isEqualTo(202);
         }
-        EdgeClient.awaitPage("/it/poison-" + run + "-page/", body -> body.contains(text));
+        awaitPage("/it/poison-" + run + "-page/", text);
+    }
+
+    private static void awaitPage(String path, String text) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI uri = runtime.edgeUri().resolve(path.substring(1));
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() == 200 && page.body().contains(text)) {
+                return;
+            }
+            assertThat(System.nanoTime()).as(path + " with '" + text + "' within " + PATIENCE).isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
     }
 
     private static void produce(String topic, String key, String value) throws Exception {

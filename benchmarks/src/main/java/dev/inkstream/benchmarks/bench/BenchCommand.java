@@ -1,5 +1,6 @@
 package dev.inkstream.benchmarks.bench;
 
+import dev.inkstream.benchmarks.RenderThroughput;
 import dev.inkstream.benchmarks.bench.BenchResult.HugoResult;
 import dev.inkstream.benchmarks.bench.BenchResult.SizeResult;
 import dev.inkstream.benchmarks.bench.BenchResult.Throughput;
@@ -62,9 +63,9 @@ public final class BenchCommand implements Callable<Integer> {
                     : Files.createTempDirectory("inkstream-bench-" + size + "-");
             System.out.printf(Locale.ROOT, "bench: %,d pages in %s%n", size, dir);
             PipelineBench.Run run = new PipelineBench().run(dir, size, edits, seed);
-            var markdown = RenderThroughput.markdownPages(run.corpus().directory());
-            Throughput flexmark = RenderThroughput.flexmark(markdown);
-            Throughput render = RenderThroughput.renderStage(markdown);
+            var markdown = RenderThroughput.sources(run.corpus().directory());
+            Throughput flexmark = RenderCeiling.flexmark(markdown);
+            Throughput render = RenderCeiling.renderStage(markdown);
             @Nullable HugoResult hugo = hugoVersion.isPresent()
                     ? Hugo.build(hugoVersion.get(), run.corpus().directory(), dir, 0) : null;
             SizeResult result = new SizeResult(size, markdown.size(), run.coldPublishMillis(),

@@ -6,6 +6,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -17,11 +19,21 @@ public final class S3Clients {
         var builder = S3Client.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials(settings))
-                .serviceConfiguration(configuration(settings));
+                .serviceConfiguration(configuration(settings))
+                .overrideConfiguration(o -> o.retryStrategy(retries(settings)));
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
         return builder.build();
+    }
+
+    /**
+     * The SDK's standard strategy (exponential backoff with jitter, a longer base delay for
+     * throttling) with more attempts than its default three: a store that answers SlowDown for a
+     * few seconds should delay a release, not fail it.
+     */
+    private static RetryStrategy retries(S3Settings settings) {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(settings.maxAttempts()).build();
     }
 
     /** An async client allowing {@code maxConcurrency} requests in flight; the caller closes it. */
@@ -30,6 +42,7 @@ public final class S3Clients {
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials(settings))
                 .serviceConfiguration(configuration(settings))
+                .overrideConfiguration(o -> o.retryStrategy(retries(settings)))
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(maxConcurrency));
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());

@@ -11,6 +11,8 @@ import dev.inkstream.render.markdown.HtmlSanitizer;
 import dev.inkstream.render.markdown.MarkdownRenderer;
 import dev.inkstream.render.text.Mojibake;
 import dev.inkstream.render.text.PlainTextRenderer;
+import dev.inkstream.render.translation.FileLanguage;
+import dev.inkstream.render.translation.TranslationNaming;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +54,7 @@ public final class DocumentRenderer {
                 ? FrontMatterParser.parse(source.text())
                 : new FrontMatter(Map.of(), source.text(), 1, List.of());
         diagnostics.addAll(frontMatter.diagnostics());
+        FileLanguage language = TranslationNaming.forDocument(source.path(), frontMatter.fields(), diagnostics);
         diagnostics.addAll(Mojibake.find(frontMatter.body(), frontMatter.bodyLine()));
 
         String html;
@@ -80,10 +83,10 @@ public final class DocumentRenderer {
 
         return new RenderedDocument(RenderedDocument.SCHEMA_VERSION, source.repo(), source.commit(), source.path(),
                 source.kind(), PageUrls.of(source.path()), title, html, date, lastmod,
-                frontMatter.string("lang").orElse(null), frontMatter.string("translationKey").orElse(null),
+                language.language(), language.translationKey(),
                 tags, frontMatter.string("description").or(() -> frontMatter.string("summary")).orElse(null),
                 toc, links, null, Boolean.parseBoolean(frontMatter.string("draft").orElse("false")),
-                params(frontMatter.fields()), diagnostics);
+                params(frontMatter.fields()), diagnostics, null, List.of(), null, source.history(), null);
     }
 
     private static Optional<Instant> date(FrontMatter frontMatter, String field, List<Diagnostic> diagnostics) {

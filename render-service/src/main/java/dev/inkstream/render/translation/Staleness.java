@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /**
@@ -22,7 +23,7 @@ final class Staleness {
         if (translated == null || source.history().isEmpty()) {
             return Optional.empty();
         }
-        List<Pattern> ignored = ignoreCommitPatterns.stream().map(Pattern::compile).toList();
+        List<Pattern> ignored = ignoreCommitPatterns.stream().map(Staleness::pattern).toList();
         List<CommitInfo> since = source.history().stream()
                 .filter(c -> c.time().isAfter(translated))
                 .filter(c -> ignored.stream().noneMatch(p -> p.matcher(c.subject()).find()))
@@ -37,6 +38,15 @@ final class Staleness {
         String from = translation.history().isEmpty() ? null : translation.history().getFirst().id();
         return Optional.of(from == null ? stale
                 : stale.withSuggestion("git diff " + abbreviate(from) + ".." + abbreviate(since.getFirst().id()) + " -- " + source.path()));
+    }
+
+    /** An author's pattern that is no regular expression still means its text: {@code [skip-i18n} matches itself. */
+    static Pattern pattern(String written) {
+        try {
+            return Pattern.compile(written);
+        } catch (PatternSyntaxException e) {
+            return Pattern.compile(Pattern.quote(written));
+        }
     }
 
     private static String day(Instant instant) {

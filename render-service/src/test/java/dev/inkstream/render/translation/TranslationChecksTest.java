@@ -130,6 +130,18 @@ class TranslationChecksTest {
     }
 
     @Test
+    void anIgnorePatternThatIsNoRegularExpressionMatchesItsText() {
+        SiteConfig config = new SiteConfig("inkstream.yaml", null, null, null, List.of(),
+                new SiteConfig.Translations("auto", null, List.of("[wip"), List.of()), Map.of());
+        Documents source = page("a.md").history(commit("c4", "2026-03-10T09:00:00Z", "[wip reflow"));
+        Documents translation = page("a_zh.md").history(commit("c2", "2026-02-10T09:00:00Z", "Translate"));
+        RepositoryView view = RepositoryTranslations.view("blog", config,
+                List.of(IndexEntry.of(source.rendered()), IndexEntry.of(translation.rendered())));
+
+        assertThat(TranslationChecks.check(view, "a", List.of(source.rendered(), translation.rendered())).findings()).isEmpty();
+    }
+
+    @Test
     void structureDriftIsReportedConcretely() {
         Structure original = shape(
                 List.of(new Heading(1, "a", "A", 1), new Heading(2, "b", "Setup", 5), new Heading(2, "c", "Run", 9)),

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageCacheControl   {@code Cache-Control} of pages and indexes
  * @param assetCacheControl  {@code Cache-Control} of images and other files published as they are
  * @param manifestCacheControl {@code Cache-Control} of release manifests, which must never be stale
+ * @param translationDashboard publish {@code /_status/translations/} and its JSON for sites with pages in
+ *                           more than one language
  */
 @ConfigurationProperties("inkstream.publish")
 public record PublishSettings(
@@ -20,7 +22,8 @@ public record PublishSettings(
         @DefaultValue Map<String, String> sitePrefixes,
         @DefaultValue("public, max-age=60, must-revalidate") String pageCacheControl,
         @DefaultValue("public, max-age=3600") String assetCacheControl,
-        @DefaultValue("no-cache") String manifestCacheControl) {
+        @DefaultValue("no-cache") String manifestCacheControl,
+        @DefaultValue("true") boolean translationDashboard) {
 
     public String prefixOf(String repo) {
         String prefix = sitePrefixes.getOrDefault(repo, "");

@@ -2,6 +2,8 @@ package dev.inkstream.publish;
 
 import dev.inkstream.events.ChangeSet;
 import dev.inkstream.events.RenderedDocument;
+import dev.inkstream.events.TranslationGroup;
+import dev.inkstream.publish.translations.TranslationDashboard;
 import dev.inkstream.events.ReleasePublished;
 import dev.inkstream.publish.deploy.BucketDeployer;
 import dev.inkstream.publish.deploy.DeployPlan;
@@ -10,6 +12,8 @@ import dev.inkstream.publish.output.OutputObject;
 import dev.inkstream.publish.output.SiteOutputs;
 import dev.inkstream.support.s3.S3Settings;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,7 @@ public class SitePublisher {
 
     private final PublishSettings settings;
     private final SiteOutputs siteOutputs = new SiteOutputs();
+    private final TranslationDashboard dashboard = new TranslationDashboard();
     private final BucketDeployer deployer;
     private final Clock clock = Clock.systemUTC();
 
@@ -36,6 +41,12 @@ public class SitePublisher {
 
     public ReleasePublished publishChangeSet(ChangeSet changeSet, Map<String, RenderedDocument> documents,
                                              List<ChangeSet.Skipped> skipped) {
+        return publishChangeSet(changeSet, documents, skipped, List.of());
+    }
+
+    /** A release with the translation dashboard, when the site has pages in more than one language. */
+    public ReleasePublished publishChangeSet(ChangeSet changeSet, Map<String, RenderedDocument> documents,
+                                             List<ChangeSet.Skipped> skipped, Collection<TranslationGroup> translations) {
         String repo = changeSet.repo();
         String prefix = settings.prefixOf(repo);
         Map<String, Long> timings = new LinkedHashMap<>();
@@ -47,7 +58,10 @@ public class SitePublisher {
             log.warn("repo={} commit={}: {} and {} would both be published at {}; only {} is, rename the others",
                     repo, changeSet.after(), collision.published(), collision.hidden(), collision.url(), collision.published());
         }
-        List<OutputObject> outputs = siteOutputs.outputs(site);
+        List<OutputObject> outputs = new ArrayList<>(siteOutputs.outputs(site));
+        if (settings.translationDashboard() && TranslationDashboard.multilingual(documents.values())) {
+            outputs.addAll(dashboard.outputs(repo, settings.siteTitle(), translations, settings.pageCacheControl()));
+        }
         long rendered = System.nanoTime();
         ReleaseManifest live = deployer.live(prefix, repo);
         DeployPlan plan = DeployPlan.between(live, outputs);

@@ -52,15 +52,25 @@ class TranslationsIT {
                     .contains("时间片");
 
             git.rm().addFilepattern("i18n-it/2026-01-05/gpu-sharing.md").call();
-            write(git, "i18n-it/2026-01-05/sharing-gpus.md", "# GPU sharing\n\nTime slicing and MIG.\n");
+            write(git, "i18n-it/2026-01-05/gpus-sharing.md", "# GPU sharing\n\nTime slicing and MIG.\n");
             commitAndPush(git, "Rename the source");
 
             await().atMost(PATIENCE).until(() -> latest("demo:i18n-it/2026-01-05/gpu-sharing")
                     .filter(r -> r.value() == null || group(r).membersByLanguage().size() == 1).isPresent());
             assertThat(group(latest("demo:i18n-it/2026-01-05/gpu-sharing").orElseThrow()).statusByLanguage())
                     .as("the translation stays, now without its source").containsEntry("zh", "only");
-            assertThat(awaitGroup("demo:i18n-it/2026-01-05/sharing-gpus", g -> true).statusByLanguage())
+            assertThat(awaitGroup("demo:i18n-it/2026-01-05/gpus-sharing", g -> true).statusByLanguage())
                     .containsEntry("zh", "missing");
+
+            String dashboard = EdgeClient.awaitPage("/_status/translations.json", body -> body.contains("i18n-it/2026-01-05/gpus-sharing"));
+            assertThat(dashboard).contains("\"defaultLanguage\":\"en\"").contains("\"convention\":\"suffix\"")
+                    .contains("near-miss-pair");
+            assertThat(EdgeClient.awaitPage("/_status/translations/", body -> body.contains("gpus-sharing")))
+                    .contains("<h1>Translations of demo</h1>");
+
+            git.rm().addFilepattern("i18n-it").call();
+            commitAndPush(git, "Remove the bilingual posts");
+            EdgeClient.awaitPage("/_status/translations.json", body -> !body.contains("i18n-it/"));
         }
     }
 

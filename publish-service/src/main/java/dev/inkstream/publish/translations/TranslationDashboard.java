@@ -1,6 +1,7 @@
 package dev.inkstream.publish.translations;
 
 import dev.inkstream.events.EventJson;
+import dev.inkstream.events.RenderedDocument;
 import dev.inkstream.events.TranslationGroup;
 import dev.inkstream.publish.output.OutputObject;
 import io.pebbletemplates.pebble.PebbleEngine;
@@ -31,7 +32,7 @@ public final class TranslationDashboard {
         ClasspathLoader loader = new ClasspathLoader(TranslationDashboard.class.getClassLoader());
         loader.setPrefix("templates/translations");
         loader.setSuffix(".peb");
-        this.engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(true).build();
+        this.engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(false).build();
     }
 
     public List<OutputObject> outputs(String repo, String siteTitle, Collection<TranslationGroup> groups, String cacheControl) {
@@ -39,6 +40,16 @@ public final class TranslationDashboard {
         return List.of(
                 OutputObject.of(JSON_KEY, EventJson.write(report), "application/json", cacheControl),
                 OutputObject.html(HTML_KEY, html(report, siteTitle), cacheControl));
+    }
+
+    /**
+     * Whether a site has pages in more than one language, which is when a translation dashboard
+     * says anything. Decided from the release's own documents, not from the translation groups,
+     * which arrive on their own topic a little later: a release's object list stays a function
+     * of its documents.
+     */
+    public static boolean multilingual(Collection<RenderedDocument> documents) {
+        return documents.stream().anyMatch(d -> d.kind().isPage() && d.language() != null);
     }
 
     String html(TranslationReport report, String siteTitle) {

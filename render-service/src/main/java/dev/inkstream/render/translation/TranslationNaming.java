@@ -38,9 +38,12 @@ public final class TranslationNaming {
     /** Of those, the folders that are only containers: dropped from keys and URLs. */
     private static final Set<String> CONTAINER_ROOTS = Set.of("content", "i18n");
 
-    // name, separator, language, optional region or script, extension
-    private static final Pattern SUFFIX = Pattern.compile(
-            "^(?<name>.+?)(?<sep>[._-])(?<lang>[A-Za-z]{2,3})(?:[-_](?<sub>[A-Za-z]{2}|[A-Za-z]{4}|[0-9]{3}))?(?<ext>\\.[A-Za-z0-9]+)$");
+    // name, separator, language, region or script, extension: "a.zh-CN.md", "a_pt_BR.md"
+    private static final Pattern WITH_REGION = Pattern.compile(
+            "^(?<name>.+?)(?<sep>[._-])(?<lang>[A-Za-z]{2,3})[-_](?<sub>[A-Za-z]{2}|[A-Za-z]{4}|[0-9]{3})(?<ext>\\.[A-Za-z0-9]+)$");
+    // name, separator, language, extension: "a_zh.md"; tried second, so "roi_zh.md" is zh, not "roi" of region "zh"
+    private static final Pattern LANGUAGE_ONLY = Pattern.compile(
+            "^(?<name>.+?)(?<sep>[._-])(?<lang>[A-Za-z]{2,3})(?<sub>)(?<ext>\\.[A-Za-z0-9]+)$");
 
     /** The language a path names, its translation key and the URL path it publishes under. */
     public static FileLanguage of(String path) {
@@ -112,17 +115,27 @@ public final class TranslationNaming {
     }
 
     private static Optional<FileLanguage> suffix(String path, String dir, String file) {
-        Matcher m = SUFFIX.matcher(file);
-        if (!m.matches()) {
-            return Optional.empty();
+        for (Pattern pattern : List.of(WITH_REGION, LANGUAGE_ONLY)) {
+            Matcher m = pattern.matcher(file);
+            if (m.matches()) {
+                Optional<FileLanguage> found = suffix(path, dir, m);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
         }
-        String written = m.group("lang") + (m.group("sub") == null ? "" : "-" + m.group("sub"));
-        boolean regionInCapitals = m.group("sub") != null && m.group("sub").equals(m.group("sub").toUpperCase(Locale.ROOT));
+        return Optional.empty();
+    }
+
+    private static Optional<FileLanguage> suffix(String path, String dir, Matcher m) {
+        String sub = m.group("sub").isEmpty() ? null : m.group("sub");
+        String written = m.group("lang") + (sub == null ? "" : "-" + sub);
+        boolean regionInCapitals = sub != null && sub.equals(sub.toUpperCase(Locale.ROOT));
         if (m.group("sep").equals("-") && !regionInCapitals && ENGLISH_WORDS.contains(m.group("lang").toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
         // A code in capitals with no region (a_ZH.md) is more likely an acronym than a language.
-        if (m.group("sub") == null && !m.group("lang").equals(m.group("lang").toLowerCase(Locale.ROOT))) {
+        if (sub == null && !m.group("lang").equals(m.group("lang").toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
         return normalise(written).map(language -> {
@@ -153,11 +166,13 @@ public final class TranslationNaming {
 
     /** A suffix that has the shape of a code after {@code _} or {@code .} but names no language we know. */
     private static @Nullable String unknownSuffix(String file) {
-        Matcher m = SUFFIX.matcher(file);
-        if (!m.matches() || m.group("sep").equals("-") || !m.group("lang").matches("[a-z]{2}")) {
-            return null;
+        for (Pattern pattern : List.of(WITH_REGION, LANGUAGE_ONLY)) {
+            Matcher m = pattern.matcher(file);
+            if (m.matches() && !m.group("sep").equals("-") && m.group("lang").matches("[a-z]{2}")) {
+                return m.group("lang") + (m.group("sub").isEmpty() ? "" : "-" + m.group("sub"));
+            }
         }
-        return m.group("lang") + (m.group("sub") == null ? "" : "-" + m.group("sub"));
+        return null;
     }
 
     private TranslationNaming() {}

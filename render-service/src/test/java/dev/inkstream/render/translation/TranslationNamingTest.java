@@ -19,6 +19,7 @@ class TranslationNamingTest {
             README.zh-CN.md               | zh-CN | README           | suffix
             posts/a_en.md                 | en    | posts/a          | suffix
             2026-02-25/roi_zh.md          | zh    | 2026-02-25/roi   | suffix
+            x/contribution-roi_zh.md      | zh    | x/contribution-roi | suffix
             content/zh/posts/a.md         | zh    | posts/a          | directory
             content/en/posts/a.md         | en    | posts/a          | directory
             zh/posts/a.md                 | zh    | posts/a          | directory

@@ -6,15 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.inkstream.events.EventJson;
 import dev.inkstream.events.Topics;
 import dev.inkstream.events.TranslationGroup;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +27,14 @@ class TranslationsIT {
     @BeforeAll
     static void start() throws Exception {
         runtime = SharedRuntime.get();
+    }
+
+    private static void write(Git git, String path, String text) throws Exception {
+        PipelineIT.write(git, path, text);
+    }
+
+    private static void commitAndPush(Git git, String message) throws Exception {
+        PipelineIT.commitAndPush(git, message);
     }
 
     @Test
@@ -86,24 +91,5 @@ class TranslationsIT {
 
     private static TranslationGroup group(ConsumerRecord<String, byte[]> record) {
         return EventJson.read(record.value(), TranslationGroup.class);
-    }
-
-    private static void write(Git git, String path, String text) throws Exception {
-        Path file = git.getRepository().getWorkTree().toPath().resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
-
-    private static RevCommit commitAndPush(Git git, String message) throws Exception {
-        git.add().addFilepattern(".").call();
-        git.add().addFilepattern(".").setUpdate(true).call();
-        RevCommit commit = git.commit().setMessage(message).setAuthor("IT", "it@example.org").setSign(false).call();
-        synchronized (PipelineIT.class) {
-            git.pull().setRebase(true).call();
-            git.push().call();
-            RevCommit head = git.log().setMaxCount(1).call().iterator().next();
-            assertThat(runtime.announce(runtime.repositories().getFirst(), head.name())).isEqualTo(202);
-            return head;
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.inkstream.render.translation;
 import dev.inkstream.render.RenderSettings;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -53,7 +54,12 @@ public class TranslationStreams implements SmartLifecycle {
     @Override
     public void stop() {
         if (streams != null) {
-            streams.close(CLOSE_TIMEOUT);
+            // Leave the group: a restarted instance (the next `inkstream publish` on the same data)
+            // would otherwise wait out the old member's session before it gets its tasks, and a
+            // close during that rebalance does not finish.
+            boolean closed = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(CLOSE_TIMEOUT));
+            log.info("translation checks stopped{}", closed ? "" : " (not within " + CLOSE_TIMEOUT + ")");
             streams = null;
         }
     }

@@ -4,9 +4,14 @@ import dev.inkstream.events.ChangeSet;
 import dev.inkstream.events.EventJson;
 import dev.inkstream.events.RenderedDocument;
 import dev.inkstream.events.Topics;
+import dev.inkstream.events.TranslationGroup;
+import dev.inkstream.publish.translations.TranslationDashboard;
 import dev.inkstream.publish.site.SiteModel;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -41,6 +46,10 @@ public class PublishListener implements ConsumerSeekAware {
     private final ReleaseMetrics releaseMetrics;
     private @Nullable Map<TopicPartition, Long> replayTargets;
     private boolean caughtUp;
+    private final Map<String, ChangeSet> lastReleased = new HashMap<>();
+    private final Set<String> translationsChanged = new HashSet<>();
+    /** The groups each repository's live dashboard shows. */
+    private final Map<String, List<TranslationGroup>> dashboardGroups = new HashMap<>();
 
     public PublishListener(SitePublisher publisher, KafkaTemplate<String, Object> kafka, ReleaseMetrics releaseMetrics) {
         this.publisher = publisher;
@@ -51,12 +60,15 @@ public class PublishListener implements ConsumerSeekAware {
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
         model.clear();
+        lastReleased.clear();
+        translationsChanged.clear();
+        dashboardGroups.clear();
         replayTargets = null;
         caughtUp = false;
         callback.seekToBeginning(assignments.keySet());
     }
 
-    @KafkaListener(id = "inkstream-publish", idIsGroup = false, topics = {Topics.RENDERED, Topics.CHANGES})
+    @KafkaListener(id = "inkstream-publish", idIsGroup = false, topics = {Topics.RENDERED, Topics.CHANGES, Topics.TRANSLATIONS})
     public void applyAndPublish(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         if (replayTargets == null) {
             replayTargets = consumer.endOffsets(consumer.assignment());
@@ -95,11 +107,40 @@ public class PublishListener implements ConsumerSeekAware {
         for (String repo : model.repositoriesWithQueuedChanges()) {
             model.releasable(repo).ifPresent(this::publish);
         }
+        refreshTranslationDashboards();
+    }
+
+    /**
+     * Translation groups arrive on their own topic, usually just after the release of the push
+     * that changed them. A release therefore publishes the dashboard as of the groups the last
+     * one used, and when groups changed since, a multilingual site with nothing queued is
+     * published again as of its last release with the new groups: only the dashboard's objects
+     * differ, so only they are uploaded, and a push's own release never depends on how far the
+     * translation checks have got.
+     */
+    private void refreshTranslationDashboards() {
+        for (String repo : Set.copyOf(translationsChanged)) {
+            ChangeSet last = lastReleased.get(repo);
+            if (model.repositoriesWithQueuedChanges().contains(repo)) {
+                continue;
+            }
+            translationsChanged.remove(repo);
+            if (last != null && TranslationDashboard.multilingual(model.documents(repo).values())) {
+                dashboardGroups.put(repo, List.copyOf(model.translations(repo)));
+                publish(last);
+            }
+        }
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
         if (record.topic().equals(Topics.CHANGES)) {
             model.enqueue(EventJson.read(record.value(), ChangeSet.class));
+        } else if (record.topic().equals(Topics.TRANSLATIONS)) {
+            // Keyed repo:translationKey, which parses like repo:path.
+            var key = Topics.DocumentKey.parse(record.key());
+            model.applyTranslations(key.repo(), key.path(),
+                    record.value() == null ? null : EventJson.read(record.value(), TranslationGroup.class));
+            translationsChanged.add(key.repo());
         } else if (record.value() == null) {
             var key = Topics.DocumentKey.parse(record.key());
             model.remove(key.repo(), key.path());
@@ -111,8 +152,12 @@ public class PublishListener implements ConsumerSeekAware {
     /** A failed release stays queued and is retried with the next batch or idle event. */
     private void publish(ChangeSet changeSet) {
         try {
-            var release = publisher.publishChangeSet(changeSet, model.documents(changeSet.repo()), model.skipped(changeSet.repo()));
+            List<TranslationGroup> groups = dashboardGroups.computeIfAbsent(changeSet.repo(),
+                    repo -> List.copyOf(model.translations(repo)));
+            var release = publisher.publishChangeSet(changeSet, model.documents(changeSet.repo()), model.skipped(changeSet.repo()),
+                    groups);
             model.released(changeSet);
+            lastReleased.put(changeSet.repo(), changeSet);
             kafka.send(Topics.RELEASES, changeSet.repo(), release);
             releaseMetrics.released(changeSet, release);
         } catch (RuntimeException e) {

@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           than ten) is held until confirmed
  * @param confirmDeletes     deploy releases the max-delete-share valve would hold (set it for one run, then unset)
  * @param cdn                which CDN to purge after each release, and how to reach it
+ * @param translationDashboard publish {@code /_status/translations/} and its JSON for sites with pages in
+ *                           more than one language
  */
 @ConfigurationProperties("inkstream.publish")
 public record PublishSettings(
@@ -40,7 +42,9 @@ public record PublishSettings(
         @DefaultValue("10") int retainReleases,
         @DefaultValue("0.5") double maxDeleteShare,
         @DefaultValue("false") boolean confirmDeletes,
-        @DefaultValue CdnSettings cdn) {
+        @DefaultValue CdnSettings cdn,
+        // Translations.
+        @DefaultValue("true") boolean translationDashboard) {
 
     public String prefixOf(String repo) {
         String prefix = sitePrefixes.getOrDefault(repo, "");

@@ -4,6 +4,7 @@ import dev.inkstream.events.ChangeSet;
 import dev.inkstream.events.RenderedDocument;
 import dev.inkstream.events.ReleasePublished;
 import dev.inkstream.events.ReleasePublished.Outcome;
+import dev.inkstream.events.TranslationGroup;
 import dev.inkstream.publish.deploy.BucketDeployer;
 import dev.inkstream.publish.deploy.DeleteValve;
 import dev.inkstream.publish.deploy.DeployPlan;
@@ -14,8 +15,11 @@ import dev.inkstream.publish.deploy.cdn.CdnPurger;
 import dev.inkstream.publish.deploy.cdn.CdnPurgers;
 import dev.inkstream.publish.output.OutputObject;
 import dev.inkstream.publish.output.SiteOutputs;
+import dev.inkstream.publish.translations.TranslationDashboard;
 import dev.inkstream.support.s3.S3Settings;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +40,7 @@ public class SitePublisher implements AutoCloseable {
     private final PublishSettings settings;
     private final SiteOutputs siteOutputs = new SiteOutputs();
     private final ObjectHeaders headers;
+    private final TranslationDashboard dashboard = new TranslationDashboard();
     private final BucketDeployer deployer;
     private final CdnPurger purger;
     private final Clock clock = Clock.systemUTC();
@@ -54,6 +59,12 @@ public class SitePublisher implements AutoCloseable {
 
     public ReleasePublished publishChangeSet(ChangeSet changeSet, Map<String, RenderedDocument> documents,
                                              List<ChangeSet.Skipped> skipped) {
+        return publishChangeSet(changeSet, documents, skipped, List.of());
+    }
+
+    /** A release with the translation dashboard, when the site has pages in more than one language. */
+    public ReleasePublished publishChangeSet(ChangeSet changeSet, Map<String, RenderedDocument> documents,
+                                             List<ChangeSet.Skipped> skipped, Collection<TranslationGroup> translations) {
         String repo = changeSet.repo();
         String commit = changeSet.after();
         String prefix = settings.prefixOf(repo);
@@ -66,7 +77,11 @@ public class SitePublisher implements AutoCloseable {
             log.warn("repo={} commit={}: {} and {} would both be published at {}; only {} is, rename the others",
                     repo, commit, collision.published(), collision.hidden(), collision.url(), collision.published());
         }
-        List<OutputObject> outputs = siteOutputs.outputs(site).stream().map(headers::apply).toList();
+        List<OutputObject> made = new ArrayList<>(siteOutputs.outputs(site));
+        if (settings.translationDashboard() && TranslationDashboard.multilingual(documents.values())) {
+            made.addAll(dashboard.outputs(repo, settings.siteTitle(), translations, settings.pageCacheControl()));
+        }
+        List<OutputObject> outputs = made.stream().map(headers::apply).toList();
         long rendered = System.nanoTime();
         timings.put("templates", (rendered - start) / 1_000_000);
         ReleaseManifest live = deployer.store().live(prefix, repo);

@@ -1,8 +1,10 @@
 package dev.inkstream.render;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -13,6 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxTextSize  longer Markdown than this is published degraded, unparsed
  * @param workerStack  stack size of the render threads; flexmark recurses once per nesting level
  * @param fixMojibake  replace text that looks like UTF-8 misread as Windows-1252/Mac Roman by its repair
+ * @param translations the translation checks' Kafka Streams application
  */
 @ConfigurationProperties("inkstream.render")
 public record RenderSettings(
@@ -20,16 +23,36 @@ public record RenderSettings(
         @DefaultValue("256") int maxNesting,
         @DefaultValue("2MB") DataSize maxTextSize,
         @DefaultValue("16MB") DataSize workerStack,
-        @DefaultValue("false") boolean fixMojibake) {
+        @DefaultValue("false") boolean fixMojibake,
+        @DefaultValue Translations translations) {
 
-    public static final RenderSettings DEFAULTS =
-            new RenderSettings(Duration.ofSeconds(10), 256, DataSize.ofMegabytes(2), DataSize.ofMegabytes(16), false);
+    public static final RenderSettings DEFAULTS = new RenderSettings(Duration.ofSeconds(10), 256, DataSize.ofMegabytes(2),
+            DataSize.ofMegabytes(16), false, Translations.DEFAULTS);
 
     public RenderSettings withFixMojibake(boolean fix) {
-        return new RenderSettings(timeBudget, maxNesting, maxTextSize, workerStack, fix);
+        return new RenderSettings(timeBudget, maxNesting, maxTextSize, workerStack, fix, translations);
     }
 
     public RenderSettings withTimeBudget(Duration budget) {
-        return new RenderSettings(budget, maxNesting, maxTextSize, workerStack, fixMojibake);
+        return new RenderSettings(budget, maxNesting, maxTextSize, workerStack, fixMojibake, translations);
+    }
+
+    /**
+     * @param enabled       run the translation checks (consume rendered.v1, produce translations.v1)
+     * @param applicationId Kafka Streams application id: consumer group and prefix of its internal topics
+     * @param stateDir      where the checks keep their local state (rebuilt from changelogs when lost);
+     *                      default {@code inkstream-render-translations} in the system's temporary folder
+     */
+    public record Translations(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("inkstream-render-translations") String applicationId,
+            @Nullable Path stateDir) {
+
+        public static final Translations DEFAULTS = new Translations(true, "inkstream-render-translations", null);
+
+        /** {@link #stateDir}, or its default: a placeholder in {@code @DefaultValue} is not resolved, so it is here. */
+        public Path stateDirectory() {
+            return stateDir != null ? stateDir : Path.of(System.getProperty("java.io.tmpdir"), "inkstream-render-translations");
+        }
     }
 }

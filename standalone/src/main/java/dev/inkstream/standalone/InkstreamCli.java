@@ -1,5 +1,6 @@
 package dev.inkstream.standalone;
 
+import dev.inkstream.events.Diagnostic;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,8 +14,8 @@ import picocli.CommandLine.Spec;
 /** {@code ./inkstream}: the one-machine runtime's command line. */
 @Command(name = "inkstream", mixinStandardHelpOptions = true, version = "Inkstream 0.1.0",
         description = "Publish git repositories of Markdown as websites, through Kafka and S3, on one machine.",
-        subcommands = {InkstreamCli.Up.class, InkstreamCli.Publish.class, InkstreamCli.RollbackRelease.class,
-                InkstreamCli.DeadLetters.class, InkstreamCli.Status.class})
+        subcommands = {InkstreamCli.Up.class, InkstreamCli.Publish.class, InkstreamCli.Check.class,
+                InkstreamCli.RollbackRelease.class, InkstreamCli.DeadLetters.class, InkstreamCli.Status.class})
 public final class InkstreamCli implements Callable<Integer> {
 
     static final String DEFAULT_DATA = ".inkstream";
@@ -198,6 +199,29 @@ public final class InkstreamCli implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
             return new StatusCommand(port, json, System.out).run();
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Check a repository's translations (missing, stale, drifted, near-miss pairs) without publishing.",
+                    "Prints one line per finding, path:line: severity code message; exit code 1 when a finding reaches --fail-on."})
+    static final class Check implements Callable<Integer> {
+        @Option(names = "--repo", defaultValue = ".", paramLabel = "PATH", description = "Local git repository (default: the current directory).")
+        Path repo;
+
+        @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+        CheckCommand.Format format;
+
+        @Option(names = "--fail-on", defaultValue = "error", paramLabel = "SEVERITY",
+                description = "Exit with 1 when a finding is at least this severe: error, warning or info (default: ${DEFAULT-VALUE}).")
+        Diagnostic.Severity failOn;
+
+        @Option(names = "--working-tree", description = "Check the files as they are on disk, not as committed (history still from HEAD).")
+        boolean workingTree;
+
+        @Override
+        public Integer call() throws Exception {
+            return new CheckCommand(repo, workingTree, format, failOn, System.out).run();
         }
     }
 }

@@ -128,6 +128,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
         Map<String, String> render = new LinkedHashMap<>(common);
         render.put("server.port", "0");
+        render.put("inkstream.render.translations.state-dir", dataDir.resolve("render-translations").toString());
 
         startService("ingest", ingest);
         startService("render", render);

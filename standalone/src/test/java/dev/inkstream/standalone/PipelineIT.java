@@ -195,21 +195,22 @@ class PipelineIT {
                 .setDirectory(work.resolve("clone").toFile()).call();
     }
 
-    private static void write(Git git, String path, String text) throws IOException {
+    static void write(Git git, String path, String text) throws IOException {
         Path file = git.getRepository().getWorkTree().toPath().resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     /** Commits, pushes with JGit (which runs no server-side hook), and sends the webhook as a forge would. */
-    private static RevCommit commitAndPush(Git git, String message) throws Exception {
+    static RevCommit commitAndPush(Git git, String message) throws Exception {
         git.add().addFilepattern(".").call();
         RevCommit commit = git.commit().setMessage(message).setAuthor("IT", "it@example.org").setSign(false).call();
         synchronized (PipelineIT.class) {
             git.pull().setRebase(true).call();
             git.push().call();
             RevCommit head = git.log().setMaxCount(1).call().iterator().next();
-            assertThat(runtime.announce(runtime.repositories().getFirst(), head.name())).isEqualTo(202);
+            LocalRuntime shared = SharedRuntime.get();
+            assertThat(shared.announce(shared.repositories().getFirst(), head.name())).isEqualTo(202);
             return head;
         }
     }

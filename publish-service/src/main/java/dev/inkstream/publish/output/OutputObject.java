@@ -33,7 +33,7 @@ public record OutputObject(String key, byte[] content, @Nullable String copyFrom
                 return MANIFEST;
             }
             if (key.equals("index.html") || key.equals("404.html") || key.startsWith("tags/")
-                    || key.startsWith("categories/") || key.startsWith("page/")) {
+                    || key.startsWith("categories/") || key.startsWith("page/") || key.startsWith("_status/")) {
                 return AGGREGATE;
             }
             if (key.endsWith(".html")) {

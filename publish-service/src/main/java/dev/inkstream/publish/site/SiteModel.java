@@ -3,6 +3,8 @@ package dev.inkstream.publish.site;
 import dev.inkstream.events.ChangeSet;
 import dev.inkstream.events.RenderedDocument;
 import dev.inkstream.events.SiteConfig;
+import dev.inkstream.events.TranslationGroup;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.Comparator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every rendered document of every repository's branch, plus each repository's queue of change
@@ -19,6 +22,8 @@ public final class SiteModel {
 
     private final Map<String, Map<String, RenderedDocument>> documents = new HashMap<>();
     private final Map<String, ReleaseQueue> queues = new HashMap<>();
+    /** Translation groups by repository and key, from {@code translations.v1}, for the dashboard. */
+    private final Map<String, Map<String, TranslationGroup>> translations = new HashMap<>();
     /** Files ingest refused, by repository and path, until a later push publishes or deletes them. */
     private final Map<String, Map<String, ChangeSet.Skipped>> skipped = new HashMap<>();
 
@@ -32,6 +37,20 @@ public final class SiteModel {
         if (site != null) {
             site.remove(path);
         }
+    }
+
+    /** A group from {@code translations.v1}; absent (a tombstone) when the group no longer exists. */
+    public void applyTranslations(String repo, String translationKey, @Nullable TranslationGroup group) {
+        Map<String, TranslationGroup> groups = translations.computeIfAbsent(repo, r -> new HashMap<>());
+        if (group == null) {
+            groups.remove(translationKey);
+        } else {
+            groups.put(translationKey, group);
+        }
+    }
+
+    public Collection<TranslationGroup> translations(String repo) {
+        return translations.getOrDefault(repo, Map.of()).values();
     }
 
     public void enqueue(ChangeSet changeSet) {
@@ -79,5 +98,6 @@ public final class SiteModel {
         documents.clear();
         queues.clear();
         skipped.clear();
+        translations.clear();
     }
 }

@@ -16,6 +16,8 @@ import dev.inkstream.render.markdown.StructureExtractor;
 import dev.inkstream.render.text.Mojibake;
 import dev.inkstream.render.text.PlainTextRenderer;
 import dev.inkstream.render.RenderSettings;
+import dev.inkstream.render.translation.FileLanguage;
+import dev.inkstream.render.translation.TranslationNaming;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -133,6 +135,7 @@ public final class DocumentRenderer {
                 : new Mojibake.Repaired(parsed.body(), Mojibake.find(parsed.body(), parsed.bodyLine()));
         diagnostics.addAll(mojibake.diagnostics());
         FrontMatter frontMatter = parsed.withBody(mojibake.text());
+        FileLanguage language = TranslationNaming.forDocument(source.path(), frontMatter.fields(), diagnostics);
 
         String html;
         Optional<String> heading;
@@ -179,7 +182,7 @@ public final class DocumentRenderer {
 
         return new RenderedDocument(RenderedDocument.SCHEMA_VERSION, source.repo(), source.commit(), source.path(),
                 source.kind(), url, title, html, date, lastmod,
-                frontMatter.string("lang").orElse(null), frontMatter.string("translationKey").orElse(null),
+                language.language(), language.translationKey(),
                 tags, frontMatter.string("description").or(() -> frontMatter.string("summary")).orElse(null),
                 toc, links, null, Boolean.parseBoolean(frontMatter.string("draft").orElse("false")),
                 params(frontMatter.fields()), diagnostics, null, aliases, structure, source.history(), null);

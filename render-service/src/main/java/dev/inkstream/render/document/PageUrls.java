@@ -1,5 +1,7 @@
 package dev.inkstream.render.document;
 
+import dev.inkstream.render.translation.FileLanguage;
+import dev.inkstream.render.translation.TranslationNaming;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -7,14 +9,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a source file is published: pretty URLs, the file's path without its extension as a
- * folder; {@code index}, {@code _index} and {@code README} stand for their folder.
+ * folder; {@code index}, {@code _index} and {@code README} stand for their folder. A page whose
+ * name or folder names a language is published under {@code /<lang>/} with the marker removed
+ * ({@code posts/a_zh.md} and {@code content/zh/posts/a.md} → {@code /zh/posts/a/}), so a
+ * translation never collides with its source.
  */
 public final class PageUrls {
 
+    /** The URL of a page, with every language a path names under its {@code /<lang>/} folder. */
     public static String of(String path) {
+        return of(path, null);
+    }
+
+    /**
+     * The URL of a page when the site's default language is known: a file marked with the default
+     * language ({@code a_en.md} next to {@code a_zh.md}) is published at the root like an unmarked one.
+     */
+    public static String of(String path, @Nullable String defaultLanguage) {
+        FileLanguage language = TranslationNaming.of(path);
+        String published = language.urlPath();
+        if (language.language() != null && language.language().equals(defaultLanguage)) {
+            published = published.substring(language.language().length() + 1);
+        }
+        return folderUrl(published);
+    }
+
+    private static String folderUrl(String path) {
         String withoutExtension = path.contains(".") && path.lastIndexOf('.') > path.lastIndexOf('/')
                 ? path.substring(0, path.lastIndexOf('.'))
                 : path;

@@ -18,6 +18,34 @@ class DocumentRendererTest {
     private final DocumentRenderer renderer = new DocumentRenderer();
 
     @Test
+    void languageAndTranslationKeyFromThePathUnlessFrontMatterSaysOtherwise() {
+        RenderedDocument suffixed = render("posts/a_zh.md", "# 你好\n");
+        assertThat(suffixed.language()).isEqualTo("zh");
+        assertThat(suffixed.translationKey()).isEqualTo("posts/a");
+        assertThat(suffixed.url()).isEqualTo("/zh/posts/a/");
+
+        RenderedDocument unmarked = render("posts/a.md", "# Hello\n");
+        assertThat(unmarked.language()).isNull();
+        assertThat(unmarked.translationKey()).isEqualTo("posts/a");
+
+        RenderedDocument declared = render("posts/hello.md", "---\nlang: zh_cn\ntranslationKey: greeting\n---\n# 你好\n");
+        assertThat(declared.language()).isEqualTo("zh-CN");
+        assertThat(declared.translationKey()).isEqualTo("greeting");
+        assertThat(render("_posts/hi.md", "---\nlang: fr\nref: greeting\n---\nSalut\n").translationKey())
+                .isEqualTo("greeting");
+    }
+
+    @Test
+    void anUnknownLanguageInFrontMatterIsReportedNotGuessed() {
+        RenderedDocument doc = render("posts/a.md", "---\nlang: klingon\n---\nqapla'\n");
+        assertThat(doc.language()).isNull();
+        assertThat(doc.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("unknown-language");
+            assertThat(d.message()).contains("'lang: klingon'");
+        });
+    }
+
+    @Test
     void titleComesFromFrontMatterElseFirstH1ElseFileName() {
         assertThat(render("notes/a.md", "---\ntitle: From FM\n---\n# From H1\n").title()).isEqualTo("From FM");
         assertThat(render("notes/a.md", "Intro\n\n# From H1\n").title()).isEqualTo("From H1");

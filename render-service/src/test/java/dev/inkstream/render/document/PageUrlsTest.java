@@ -72,4 +72,27 @@ class PageUrlsTest {
         assertThat(PageUrls.resolveAlias("/posts/hello/", "old-hello")).isEqualTo("/posts/old-hello/");
         assertThat(PageUrls.resolveAlias("/posts/hello/", "../legacy/hello.html")).isEqualTo("/legacy/hello.html");
     }
+
+    @Test
+    void translationsArePublishedUnderTheirLanguageWithTheMarkerRemoved() {
+        assertThat(PageUrls.of("posts/a_zh.md")).isEqualTo("/zh/posts/a/");
+        assertThat(PageUrls.of("posts/a.zh-CN.md")).isEqualTo("/zh-CN/posts/a/");
+        assertThat(PageUrls.of("content/zh/posts/a.md")).isEqualTo("/zh/posts/a/");
+        assertThat(PageUrls.of("README.zh-CN.md")).isEqualTo("/zh-CN/");
+        assertThat(PageUrls.of("posts/a.md")).isEqualTo("/posts/a/");
+        assertThat(PageUrls.of("posts/my-notes-on.md")).isEqualTo("/posts/my-notes-on/");
+    }
+
+    @Test
+    void theDefaultLanguageStaysAtTheRootWhenKnown() {
+        assertThat(PageUrls.of("posts/a_en.md", "en")).isEqualTo("/posts/a/");
+        assertThat(PageUrls.of("posts/a_zh.md", "en")).isEqualTo("/zh/posts/a/");
+        assertThat(PageUrls.of("posts/a_en.md")).isEqualTo("/en/posts/a/");
+    }
+
+    @Test
+    void linksToATranslationPointAtItsLanguageFolder() {
+        assertThat(PageUrls.relativeLink("posts/a.md", "a_zh.md")).isEqualTo("../../zh/posts/a/");
+        assertThat(PageUrls.relativeLink("posts/a_zh.md", "a.md")).isEqualTo("../../../posts/a/");
+    }
 }

@@ -1,0 +1,129 @@
+package dev.inkstream.render.translation;
+
+import static dev.inkstream.render.translation.Documents.commit;
+import static dev.inkstream.render.translation.Documents.page;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inkstream.events.EventJson;
+import dev.inkstream.events.Topics;
+import dev.inkstream.events.TranslationGroup;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TranslationTopologyTest {
+
+    @TempDir
+    Path state;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> rendered;
+    private TestOutputTopic<String, byte[]> translations;
+
+    @BeforeEach
+    void start() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "translations-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        driver = new TopologyTestDriver(TranslationTopology.build(), config);
+        rendered = driver.createInputTopic(Topics.RENDERED, new StringSerializer(), new ByteArraySerializer());
+        translations = driver.createOutputTopic(Topics.TRANSLATIONS, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void put(Documents doc) {
+        rendered.pipeInput(Topics.documentKey("blog", doc.path()), EventJson.write(doc.rendered()));
+    }
+
+    private void delete(String path) {
+        rendered.pipeInput(Topics.documentKey("blog", path), null);
+    }
+
+    private List<TestRecord<String, byte[]>> emitted() {
+        return translations.readRecordsToList();
+    }
+
+    private static TranslationGroup group(TestRecord<String, byte[]> record) {
+        return EventJson.read(record.value(), TranslationGroup.class);
+    }
+
+    private static TranslationGroup last(List<TestRecord<String, byte[]>> records, String key) {
+        return records.stream().filter(r -> r.key().equals(key)).reduce((a, b) -> b).map(TranslationTopologyTest::group)
+                .orElseThrow(() -> new AssertionError("nothing emitted for " + key + " in " + records.stream().map(TestRecord::key).toList()));
+    }
+
+    @Test
+    void pairsAreEmittedPerGroupAndOnlyWhenTheirResultChanges() {
+        put(page("posts/a.md").history(commit("c1", "2026-01-01T00:00:00Z", "A")));
+        put(page("posts/a_zh.md").history(commit("c2", "2026-01-02T00:00:00Z", "A in Chinese")));
+
+        TranslationGroup pair = last(emitted(), "blog:posts/a");
+        assertThat(pair.membersByLanguage()).containsEntry("en", "posts/a.md").containsEntry("zh", "posts/a_zh.md");
+        assertThat(pair.statusByLanguage()).containsEntry("zh", "ok");
+
+        put(page("posts/a.md").history(commit("c1", "2026-01-01T00:00:00Z", "A")));
+        assertThat(emitted()).as("the same document again changes nothing").isEmpty();
+
+        put(page("posts/a.md").history(commit("c3", "2026-01-09T00:00:00Z", "New section"), commit("c1", "2026-01-01T00:00:00Z", "A")));
+        List<TestRecord<String, byte[]>> afterEdit = emitted();
+        assertThat(afterEdit).extracting(TestRecord::key).containsOnly("blog:posts/a");
+        assertThat(last(afterEdit, "blog:posts/a").statusByLanguage()).containsEntry("zh", "stale");
+    }
+
+    @Test
+    void aRenamedSourceRetractsItsGroupAndRePairs() {
+        put(page("posts/a.md"));
+        put(page("posts/a_zh.md"));
+        emitted();
+
+        delete("posts/a.md");
+        put(page("posts/b.md"));
+        delete("posts/a_zh.md");
+        put(page("posts/b_zh.md"));
+
+        List<TestRecord<String, byte[]>> records = emitted();
+        assertThat(records).filteredOn(r -> r.key().equals("blog:posts/a")).last()
+                .satisfies(r -> assertThat(r.value()).as("tombstone for the emptied group").isNull());
+        TranslationGroup repaired = last(records, "blog:posts/b");
+        assertThat(repaired.membersByLanguage()).containsEntry("en", "posts/b.md").containsEntry("zh", "posts/b_zh.md");
+        assertThat(repaired.findings()).isEmpty();
+    }
+
+    @Test
+    void aNewSourceCloseToATranslationOnlyNameReportsTheNearMiss() {
+        put(page("2026-01-09/gpu-sharing.md"));
+        put(page("2026-01-05/kubelet-memory-pressure_zh.md"));
+        assertThat(last(emitted(), "blog:2026-01-05/kubelet-memory-pressure").statusByLanguage()).containsEntry("zh", "only");
+
+        put(page("2026-01-05/kubelet-and-memory-pressure.md"));
+
+        TranslationGroup translationOnly = last(emitted(), "blog:2026-01-05/kubelet-memory-pressure");
+        assertThat(translationOnly.findings()).extracting(f -> f.code()).contains("near-miss-pair");
+    }
+
+    @Test
+    void theHeadersSayWhatTheRecordIs() {
+        put(page("a.md"));
+        TestRecord<String, byte[]> record = emitted().getLast();
+        assertThat(new String(record.headers().lastHeader("ce_type").value())).isEqualTo("dev.inkstream.translations.group.v1");
+    }
+}

@@ -39,12 +39,23 @@ public record ReleasePublished(
         /** Planned only ({@code dry-run}): nothing was written. */
         DRY_RUN,
         /** Not deployed until an operator confirms (too many deletions) or a new commit arrives. */
-        HELD
+        HELD,
+        /**
+         * The live commit published again because something besides a push changed what it
+         * shows (the translation findings of its dashboard); live, but not a push's release.
+         */
+        REFRESHED
     }
 
     public ReleasePublished {
         timingsMillis = timingsMillis == null ? Map.of() : Map.copyOf(timingsMillis);
         outcome = outcome == null ? Outcome.PUBLISHED : outcome;
+    }
+
+    /** This release as a refresh of the live commit rather than a push's release. */
+    public ReleasePublished asRefresh(String why) {
+        return new ReleasePublished(schemaVersion, repo, commit, releaseId, documents, objectsWritten, objectsUnchanged,
+                objectsDeleted, diagnostics, publishedAt, timingsMillis, Outcome.REFRESHED, why);
     }
 
     /** A release that went live. */

@@ -2,6 +2,7 @@ package dev.inkstream.publish;
 
 import dev.inkstream.events.ChangeSet;
 import dev.inkstream.events.EventJson;
+import dev.inkstream.events.ReleasePublished;
 import dev.inkstream.events.RenderedDocument;
 import dev.inkstream.events.Topics;
 import dev.inkstream.events.TranslationGroup;
@@ -127,7 +128,7 @@ public class PublishListener implements ConsumerSeekAware {
             translationsChanged.remove(repo);
             if (last != null && TranslationDashboard.multilingual(model.documents(repo).values())) {
                 dashboardGroups.put(repo, List.copyOf(model.translations(repo)));
-                publish(last);
+                refresh(last);
             }
         }
     }
@@ -146,6 +147,24 @@ public class PublishListener implements ConsumerSeekAware {
             model.remove(key.repo(), key.path());
         } else {
             model.apply(EventJson.read(record.value(), RenderedDocument.class));
+        }
+    }
+
+    /**
+     * The live commit again with the new translation groups. Not a push's release: it is
+     * announced as REFRESHED, only when it wrote something, and adds nothing to push-to-live.
+     * A failure is logged; the next change of groups or the next push tries again.
+     */
+    private void refresh(ChangeSet last) {
+        try {
+            var release = publisher.publishChangeSet(last, model.documents(last.repo()), model.skipped(last.repo()),
+                    dashboardGroups.get(last.repo()));
+            if (release.outcome() == ReleasePublished.Outcome.PUBLISHED
+                    && release.objectsWritten() + release.objectsDeleted() > 0) {
+                kafka.send(Topics.RELEASES, last.repo(), release.asRefresh("translation dashboard refreshed"));
+            }
+        } catch (RuntimeException e) {
+            log.error("refreshing the translation dashboard of repo={} failed: {}", last.repo(), e.toString());
         }
     }
 

@@ -234,9 +234,10 @@ class PipelineIT {
     }
 
     /** Home, language homes, their further pages, tag and category pages: made from many documents. */
+    /** Pages made from many documents: lists, tag and category pages, the translation dashboard. */
     private static boolean isList(String key) {
         return key.matches("([a-z]{2,3}(-[A-Za-z0-9]+)?/)?(page/\\d+/)?index\\.html")
-                || key.startsWith("tags/") || key.startsWith("categories/");
+                || key.startsWith("tags/") || key.startsWith("categories/") || key.startsWith("_status/");
     }
 
     private static String currentCommit() {

@@ -93,7 +93,9 @@ class WebhookStormIT {
         awaitIngestedPast(late);
         assertThat(currentCommit()).isEqualTo(head);
 
-        List<String> released = releases().stream().map(ReleasePublished::commit).filter(commits::contains).toList();
+        // Releases of pushes; a refresh of the live commit (its translation dashboard) is not one.
+        List<String> released = releases().stream().filter(r -> r.outcome() == ReleasePublished.Outcome.PUBLISHED)
+                .map(ReleasePublished::commit).filter(commits::contains).toList();
         assertThat(released).as("no commit released twice").doesNotHaveDuplicates();
         assertThat(released).as("releases follow the branch forward").isSortedAccordingTo(
                 (a, b) -> Integer.compare(commits.indexOf(a), commits.indexOf(b)));

@@ -71,8 +71,10 @@ public class SitePublisher implements AutoCloseable {
         Map<String, Long> timings = new LinkedHashMap<>();
 
         long start = System.nanoTime();
+        Map<String, TranslationGroup> groups = new LinkedHashMap<>();
+        translations.forEach(group -> groups.put(group.translationKey(), group));
         var site = new SiteOutputs.Site(settings.siteTitle(), documents, settings.pageCacheControl(), "/" + prefix,
-                settings.assetCacheControl(), skipped);
+                settings.assetCacheControl(), skipped, groups);
         for (var collision : siteOutputs.collisions(site)) {
             log.warn("repo={} commit={}: {} and {} would both be published at {}; only {} is, rename the others",
                     repo, commit, collision.published(), collision.hidden(), collision.url(), collision.published());

@@ -6,6 +6,7 @@ import dev.inkstream.events.DocumentKind;
 import dev.inkstream.events.EventJson;
 import dev.inkstream.events.RenderedDocument;
 import dev.inkstream.events.SiteConfig;
+import dev.inkstream.events.TranslationGroup;
 import dev.inkstream.publish.feeds.Feed;
 import dev.inkstream.publish.feeds.FeedEntry;
 import dev.inkstream.publish.feeds.FeedWriter;
@@ -57,8 +58,21 @@ public final class SiteOutputs {
      * @param rootPath absolute path the site is served under ({@code /}, or {@code /docs/} for a
      *                 prefixed site): the 404 page is served at any depth, so it cannot link relatively
      */
+    /**
+     * @param translations the translation checks' groups by translation key: a translation whose
+     *                     group says it is stale gets a notice linking to its original
+     */
     public record Site(String title, Map<String, RenderedDocument> documents, String cacheControl, String rootPath,
-                       String assetCacheControl, List<ChangeSet.Skipped> skipped) {
+                       String assetCacheControl, List<ChangeSet.Skipped> skipped, Map<String, TranslationGroup> translations) {
+
+        public Site {
+            translations = translations == null ? Map.of() : Map.copyOf(translations);
+        }
+
+        public Site(String title, Map<String, RenderedDocument> documents, String cacheControl, String rootPath,
+                    String assetCacheControl, List<ChangeSet.Skipped> skipped) {
+            this(title, documents, cacheControl, rootPath, assetCacheControl, skipped, Map.of());
+        }
 
         public Site(String title, Map<String, RenderedDocument> documents, String cacheControl) {
             this(title, documents, cacheControl, "/", cacheControl, List.of());
@@ -312,13 +326,15 @@ public final class SiteOutputs {
         long rendered = 0;
         for (RenderedDocument document : release.listed) {
             List<LanguageSwitcher.Version> versions = release.versions(document);
-            String context = pageContextKey(release, versions);
+            Optional<Map<String, String>> stale = staleNotice(release, document);
+            String context = pageContextKey(release, versions) + "\u0000" + stale.map(Object::toString).orElse("");
             CachedPage cached = before.get(document.path());
             if (cached == null || !cached.context().equals(context)
                     || (cached.document() != document && !cached.document().equals(document))) {
                 List<Diagnostic> problems = new ArrayList<>();
                 Map<String, Object> model = pageModel(release, document, document.url(), versions);
                 model.put("doc", docView(release, document));
+                model.put("stale", stale.orElse(null));
                 String html = templates.render("page", model, problems::add);
                 cached = new CachedPage(document, context, OutputObject.html(SiteUrls.keyOf(document.url()), html,
                         release.site.cacheControl(), Role.PAGE), List.copyOf(problems));
@@ -330,6 +346,24 @@ public final class SiteOutputs {
         pages.put(repoOf(release.site), now);
         pagesRendered = rendered;
         return now.values().stream().map(CachedPage::output).sorted(Comparator.comparing(OutputObject::key)).toList();
+    }
+
+    /**
+     * For a translation its group calls stale: when its original changed and where it is. The
+     * translation checks decide staleness (with the site's ignore patterns); this only shows it.
+     */
+    private static Optional<Map<String, String>> staleNotice(Release release, RenderedDocument document) {
+        TranslationGroup group = document.translationKey() == null ? null
+                : release.site.translations().get(document.translationKey());
+        if (group == null || !"stale".equals(group.statusByLanguage().get(release.languageOf(document)))) {
+            return Optional.empty();
+        }
+        TranslationGroup.Member original = group.defaultLanguage() == null ? null : group.members().get(group.defaultLanguage());
+        if (original == null || original.lastChange() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Map.of("date", DAY.format(original.lastChange()), "link", original.url().substring(1),
+                "lang", group.defaultLanguage()));
     }
 
     /** Everything besides the document that a page's HTML depends on. */

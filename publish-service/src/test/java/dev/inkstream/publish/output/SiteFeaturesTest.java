@@ -307,6 +307,31 @@ class SiteFeaturesTest {
     }
 
     @Test
+    void aStaleTranslationSaysWhenItsOriginalChangedAndLinksToIt() {
+        var en = page("posts/a.md", "/posts/a/", "Alpha").lang("en").translationKey("posts/a").build();
+        var zh = page("posts/a_zh.md", "/zh/posts/a/", "甲").lang("zh").translationKey("posts/a").build();
+        var group = new dev.inkstream.events.TranslationGroup(dev.inkstream.events.TranslationGroup.SCHEMA_VERSION, "blog",
+                "posts/a", Map.of("en", "posts/a.md", "zh", "posts/a_zh.md"), Map.of("en", "ok", "zh", "stale"), List.of(),
+                "en", Map.of("en", new dev.inkstream.events.TranslationGroup.Member("posts/a.md", "/posts/a/", "Alpha",
+                        java.time.Instant.parse("2026-03-05T10:00:00Z")),
+                        "zh", new dev.inkstream.events.TranslationGroup.Member("posts/a_zh.md", "/zh/posts/a/", "甲",
+                                java.time.Instant.parse("2026-01-08T10:00:00Z"))), "suffix");
+        var documents = site(en, zh);
+
+        List<OutputObject> stale = outputs.outputs(new SiteOutputs.Site("S", documents, "c", "/", "c", List.of(),
+                Map.of("posts/a", group)));
+
+        var notice = Jsoup.parse(text(stale, "zh/posts/a/index.html")).selectFirst("p.notice.stale");
+        assertThat(notice).isNotNull();
+        assertThat(notice.text()).contains("2026-03-05");
+        assertThat(notice.selectFirst("a").attr("href")).isEqualTo("../../../posts/a/");
+        assertThat(text(stale, "posts/a/index.html")).doesNotContain("notice stale");
+
+        List<OutputObject> fresh = outputs.outputs(new SiteOutputs.Site("S", documents, "c", "/", "c", List.of(), Map.of()));
+        assertThat(text(fresh, "zh/posts/a/index.html")).as("no group, no notice").doesNotContain("notice stale");
+    }
+
+    @Test
     void brokenLinksAreReportedAndLinksToGeneratedPagesAreNot() {
         var docs = site(page("posts/a.md", "/posts/a/", "A").tags("go")
                         .links("/posts/gone/", "/tags/go/", "/tags/", "/feed.xml", "/posts/b/").build(),

@@ -138,8 +138,9 @@ final class PipelineStatus {
                     out.append(String.format("  %d %s diagnostic(s)%n", e.getValue().asInt(), e.getKey().toLowerCase())));
             site.path("errors").forEach(e -> out.append("    ").append(e.asString()).append('\n'));
         }
+        // Offsets, not records: every committed transaction leaves a marker, so an idle group shows a few.
         status.path("lagByGroup").properties().forEach(e ->
-                out.append(String.format("lag  %-18s %d record(s)%n", e.getKey(), e.getValue().asLong())));
+                out.append(String.format("lag  %-18s %d offset(s) behind%n", e.getKey(), e.getValue().asLong())));
         for (JsonNode dead : status.path("deadLetters")) {
             if (dead.path("waiting").asInt() > 0) {
                 out.append(String.format("dead %-26s %d waiting; latest %s%n", dead.path("topic").asString(),

@@ -95,12 +95,19 @@ public final class EdgeServer implements AutoCloseable {
             try (exchange) {
                 byte[] body;
                 int status = 200;
+                // Request threads are virtual threads whose context class loader is the system one;
+                // inside the packaged jar, Kafka's clients load their configured classes through it.
+                Thread thread = Thread.currentThread();
+                ClassLoader previous = thread.getContextClassLoader();
+                thread.setContextClassLoader(EdgeServer.class.getClassLoader());
                 try {
                     body = json.get();
                 } catch (RuntimeException e) {
                     log.warn("{} failed: {}", path, e.toString());
                     status = 503;
                     body = ("{\"error\":\"" + e.getClass().getSimpleName() + "\"}").getBytes(StandardCharsets.UTF_8);
+                } finally {
+                    thread.setContextClassLoader(previous);
                 }
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.getResponseHeaders().set("Cache-Control", "no-store");

@@ -132,15 +132,14 @@ git -C "$repo" init -q -b main
 git -C "$repo" -c user.name=Screens -c user.email=screens@inkstream.invalid add -A
 git -C "$repo" -c user.name=Screens -c user.email=screens@inkstream.invalid commit -q -m "A bilingual site"
 
-site="$work/site"
-"$here/inkstream" publish --repo "$repo" --out "$site" --data "$work/data" --timeout 300
-(cd "$site" && exec python3 -m http.server "$port" --bind 127.0.0.1 >/dev/null 2>&1) &
+# Served by the runtime itself (edge on $port), so the translation dashboard is there too: its
+# groups arrive from the translation checks just after the first release.
+"$here/inkstream" up --repo "$repo" --data "$work/data" --port "$port" >"$work/up.log" 2>&1 &
 server=$!
-for _ in $(seq 1 50); do
-  curl -fsS "http://127.0.0.1:$port/" >/dev/null 2>&1 && break
-  sleep 0.2
+for _ in $(seq 1 300); do
+  curl -fsS "http://127.0.0.1:$port/_status/translations.json" 2>/dev/null | grep -q '"stale"\|"ok"' && break
+  sleep 1
 done
-
 shoot() { # name path width height
   "$chrome" --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
     --disable-sync --no-first-run --hide-scrollbars --user-data-dir="$work/chrome" \
@@ -150,7 +149,8 @@ for size in "1280 900" "390 844"; do
   read -r w h <<<"$size"
   shoot home / "$w" "$h"
   shoot post /posts/2026-03-01/exactly-once/ "$w" "$h"
-  shoot post-zh /posts/2026-03-01/exactly-once_zh/ "$w" "$h"
+  shoot post-zh /zh/posts/2026-03-01/exactly-once/ "$w" "$h"
+  shoot dashboard /_status/translations/ "$w" "$h"
   shoot tag /tags/kafka/ "$w" "$h"
   shoot home-zh /zh/ "$w" "$h"
 done

@@ -101,6 +101,7 @@ public class PublishListener implements ConsumerSeekAware {
     public void retryWhenIdle(ListenerContainerIdleEvent event) {
         if (caughtUp) {
             publishReleasable();
+            refreshTranslationDashboards();
         }
     }
 
@@ -164,7 +165,9 @@ public class PublishListener implements ConsumerSeekAware {
                 kafka.send(Topics.RELEASES, last.repo(), release.asRefresh("translation dashboard refreshed"));
             }
         } catch (RuntimeException e) {
-            log.error("refreshing the translation dashboard of repo={} failed: {}", last.repo(), e.toString());
+            // Tried again when the listener is next idle.
+            translationsChanged.add(last.repo());
+            log.error("refreshing the translation dashboard of repo={} failed, will retry: {}", last.repo(), e.toString());
         }
     }
 

@@ -87,6 +87,10 @@ public final class InkstreamCli implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--repo: two repositories have the same name ("
                         + specs.stream().map(RepositorySpec::id).toList() + "); each is published under its name");
             }
+            if (port < 1 || port > 65534) {
+                throw new ParameterException(spec.commandLine(), "--port: " + port
+                        + " is not a port the edge can use with the webhook on the next one (1 to 65534)");
+            }
             return new UpCommand(data, specs, port, title).run();
         }
     }

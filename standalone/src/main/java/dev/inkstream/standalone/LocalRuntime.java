@@ -273,7 +273,7 @@ public final class LocalRuntime implements AutoCloseable {
         List<String> names = new ArrayList<>(services.keySet());
         Collections.reverse(names);
         for (String name : names) {
-            services.get(name).close();
+            closeQuietly(services.get(name));
         }
         services.clear();
         for (int i = started.size() - 1; i >= 0; i--) {

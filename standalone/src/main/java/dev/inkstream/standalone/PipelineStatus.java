@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 final class PipelineStatus {
 
     static final String PATH = "/_inkstream/status";
-    private static final List<String> GROUPS = List.of("inkstream-ingest", "inkstream-render", "inkstream-publish");
+    private static final List<String> GROUPS = List.of("inkstream-ingest", "inkstream-render",
+            "inkstream-render-translations", "inkstream-publish");
 
     record Status(Instant at, List<Site> sites, Map<String, Long> lagByGroup, List<DeadLetters> deadLetters) {}
 

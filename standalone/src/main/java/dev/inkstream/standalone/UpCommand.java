@@ -74,7 +74,7 @@ final class UpCommand {
         StringBuilder text = new StringBuilder("\nInkstream is up.\n\n");
         text.append("  Site (edge):   ").append(runtime.edgeUri()).append('\n');
         text.append("  Webhook:       ").append(runtime.webhookUri())
-                .append("  (also /hooks/github, /hooks/gitlab, /hooks/gitea; secret in ")
+                .append("  (also /hooks/github, /hooks/gitlab, /hooks/gitea, /hooks/forgejo; secret in ")
                 .append(runtime.dataDir().resolve("webhook-secret")).append(")\n");
         text.append("  Health:        http://127.0.0.1:").append(runtime.port("ingest")).append("/actuator/health (ingest), ")
                 .append("http://127.0.0.1:").append(runtime.port("render")).append("/actuator/health (render), ")

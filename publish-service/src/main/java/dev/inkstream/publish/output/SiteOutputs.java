@@ -533,7 +533,8 @@ public final class SiteOutputs {
         return outputs;
     }
 
-    private record Tag(String name, String slug, List<RenderedDocument> documents) {}
+    /** @param paths the documents' paths, so adding one is O(1) rather than a deep compare with every other */
+    private record Tag(String name, String slug, List<RenderedDocument> documents, Set<String> paths) {}
 
     /** Tags by slug; tags that differ only in case or punctuation share one page, named as first written. */
     private static Map<String, Tag> tags(List<RenderedDocument> documents,
@@ -542,8 +543,8 @@ public final class SiteOutputs {
         for (RenderedDocument document : documents) {
             for (String name : tagsOf.apply(document)) {
                 String slug = SiteUrls.slug(name);
-                Tag tag = tags.computeIfAbsent(slug, s -> new Tag(name, s, new ArrayList<>()));
-                if (!tag.documents().contains(document)) {
+                Tag tag = tags.computeIfAbsent(slug, s -> new Tag(name, s, new ArrayList<>(), new HashSet<>()));
+                if (tag.paths().add(document.path())) {
                     tag.documents().add(document);
                 }
             }

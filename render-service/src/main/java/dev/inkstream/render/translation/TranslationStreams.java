@@ -41,7 +41,14 @@ public class TranslationStreams implements SmartLifecycle {
     public void start() {
         streams = new KafkaStreams(TranslationTopology.build(), config);
         streams.setUncaughtExceptionHandler(e -> {
-            // A failure here is deterministic (the same record would fail again): replacing the
+            // A broker away or slow is passing: a new thread resumes from the committed state.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof org.apache.kafka.common.errors.RetriableException) {
+                    log.warn("translation checks restarting a stream thread after: {}", e.toString());
+                    return StreamThreadExceptionResponse.REPLACE_THREAD;
+                }
+            }
+            // Anything else is deterministic (the same record would fail again): replacing the
             // thread would loop on it, so stop the checks loudly and let rendering go on.
             log.error("translation checks stopped: {}", e.toString(), e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

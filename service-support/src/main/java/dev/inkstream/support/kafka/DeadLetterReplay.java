@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -74,26 +73,39 @@ public final class DeadLetterReplay {
             }
             producer.initTransactions();
             producer.beginTransaction();
-            Map<TopicPartition, OffsetAndMetadata> replayed = new HashMap<>();
-            for (ConsumerRecord<String, byte[]> record : records) {
-                var again = new ProducerRecord<>(header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC, topic), null,
-                        record.key(), record.value());
-                for (Header h : record.headers()) {
-                    if (!h.key().startsWith(KafkaHeaders.PREFIX + "dlt-")) {
-                        again.headers().add(h);
+            try {
+                Map<TopicPartition, OffsetAndMetadata> replayed = new HashMap<>();
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    var again = new ProducerRecord<>(header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC, topic), null,
+                            record.key(), record.value());
+                    for (Header h : record.headers()) {
+                        if (!h.key().startsWith(KafkaHeaders.PREFIX + "dlt-")) {
+                            again.headers().add(h);
+                        }
                     }
+                    producer.send(again);
+                    replayed.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
                 }
-                producer.send(again);
-                replayed.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+                producer.sendOffsetsToTransaction(replayed, consumer.groupMetadata());
+                producer.commitTransaction();
+            } catch (RuntimeException e) {
+                // Never leave a transaction open: read_committed readers of the topic would wait on it.
+                producer.abortTransaction();
+                throw e;
             }
-            producer.sendOffsetsToTransaction(replayed, consumer.groupMetadata());
-            producer.commitTransaction();
             return records.size();
         }
     }
 
+    /** The dead-letter topic of one of the pipeline's topics; any other name is refused, not created. */
     private static String deadLetterTopic(String topic) {
-        return topic.endsWith(Topics.DEAD_LETTER_SUFFIX) ? topic : topic + Topics.DEAD_LETTER_SUFFIX;
+        String original = topic.endsWith(Topics.DEAD_LETTER_SUFFIX)
+                ? topic.substring(0, topic.length() - Topics.DEAD_LETTER_SUFFIX.length()) : topic;
+        if (Topics.ALL.stream().noneMatch(spec -> spec.name().equals(original))) {
+            throw new IllegalArgumentException("no topic " + topic + "; the pipeline's topics are "
+                    + Topics.ALL.stream().map(Topics.Spec::name).toList());
+        }
+        return original + Topics.DEAD_LETTER_SUFFIX;
     }
 
     /** Every record of the dead-letter topic after the replay group's committed offset. */
@@ -135,7 +147,9 @@ public final class DeadLetterReplay {
     private KafkaProducer<String, byte[]> producer() {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "inkstream-dlt-replay-" + UUID.randomUUID());
+        // One id for every replay: a second replay started while one runs fences the first, whose
+        // transaction then aborts, so the same letters are never replayed twice.
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, GROUP);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }

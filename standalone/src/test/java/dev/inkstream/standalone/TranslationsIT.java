@@ -71,7 +71,7 @@ class TranslationsIT {
             assertThat(dashboard).contains("\"defaultLanguage\":\"en\"").contains("\"convention\":\"suffix\"")
                     .contains("near-miss-pair");
             assertThat(EdgeClient.awaitPage("/_status/translations/", body -> body.contains("gpus-sharing")))
-                    .contains("<h1>Translations of demo</h1>");
+                    .contains("<h1>Translations · IT site</h1>");
 
             git.rm().addFilepattern("i18n-it").call();
             commitAndPush(git, "Remove the bilingual posts");

@@ -2,9 +2,6 @@ package dev.inkstream.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -12,7 +9,6 @@ import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code inkstream publish}: the same pipeline through Kafka, run to one release, then copied out. */
 class PublishCommandIT {
@@ -31,37 +27,37 @@ class PublishCommandIT {
 
             Path data = work.resolve("data");
             Path out = work.resolve("out");
-            Result first = publish("--repo", repo.toString(), "--data", data.toString(), "--out", out.toString());
+            CliRun first = publish("--repo", repo.toString(), "--data", data.toString(), "--out", out.toString());
 
-            assertThat(first.exit).as(first.output).isZero();
-            assertThat(first.output).contains("Published site (main)", "3 documents", "12 objects written", "0 deleted");
+            assertThat(first.exit()).as(first.output()).isZero();
+            assertThat(first.output()).contains("Published site (main)", "3 documents", "12 objects written", "0 deleted");
             assertThat(Files.readString(out.resolve("notes/one/index.html"))).contains("First note.");
             assertThat(Files.readString(out.resolve("index.html"))).contains("Welcome.", "notes/two/");
             assertThat(out.resolve("_inkstream/current.json")).exists();
 
             Files.writeString(repo.resolve("notes/two.md"), "---\ntitle: Two\ndate: 2026-10-02\n---\nSecond note, revised.\n");
             commit(git, "Revise two");
-            Result second = publish("--repo", repo.toString(), "--data", data.toString(), "--out", out.toString());
+            CliRun second = publish("--repo", repo.toString(), "--data", data.toString(), "--out", out.toString());
 
-            assertThat(second.exit).as(second.output).isZero();
+            assertThat(second.exit()).as(second.output()).isZero();
             // The revised page, the index (it shows the opening words), the three feeds (full content)
             // and the sitemap (lastmod from git) change; the other page, 404, robots and the theme do not.
-            assertThat(second.output).contains("3 documents", "6 objects written", "6 unchanged", "0 deleted");
+            assertThat(second.output()).contains("3 documents", "6 objects written", "6 unchanged", "0 deleted");
             assertThat(Files.readString(out.resolve("notes/two/index.html"))).contains("revised");
 
             // A deletion, then a restart with more work: the replayed queue must not wait for the
             // deleted page (it did once, and publishing stopped for good).
             git.rm().addFilepattern("notes/one.md").call();
             commit(git, "Delete one");
-            Result third = publish("--repo", repo.toString(), "--data", data.toString(), "--out", out.toString());
-            assertThat(third.exit).as(third.output).isZero();
-            assertThat(third.output).contains("2 documents", "1 deleted");
+            CliRun third = publish("--repo", repo.toString(), "--data", data.toString(), "--out", out.toString());
+            assertThat(third.exit()).as(third.output()).isZero();
+            assertThat(third.output()).contains("2 documents", "1 deleted");
             assertThat(out.resolve("notes/one")).as("--out mirrors the bucket").doesNotExist();
 
             Files.writeString(repo.resolve("notes/three.md"), "---\ntitle: Three\ndate: 2026-10-03\n---\nThird note.\n");
             commit(git, "Add three");
-            Result fourth = publish("--repo", repo.toString(), "--data", data.toString(), "--out", out.toString());
-            assertThat(fourth.exit).as(fourth.output).isZero();
+            CliRun fourth = publish("--repo", repo.toString(), "--data", data.toString(), "--out", out.toString());
+            assertThat(fourth.exit()).as(fourth.output()).isZero();
             assertThat(Files.readString(out.resolve("notes/three/index.html"))).contains("Third note.");
         }
     }
@@ -80,39 +76,39 @@ class PublishCommandIT {
             Path data = work.resolve("data");
             Path out = work.resolve("out");
             String[] args = {"--repo", repo.toString(), "--data", data.toString(), "--out", out.toString()};
-            assertThat(publish(args).exit).isZero();
+            assertThat(publish(args).exit()).isZero();
 
             Files.writeString(repo.resolve("notes/n1.md"), "---\ntitle: Note 1\ndate: 2026-10-01\n---\nBody 1, revised.\n");
             commit(git, "Revise one");
-            Result dryRun = publish("--repo", repo.toString(), "--data", data.toString(), "--dry-run");
+            CliRun dryRun = publish("--repo", repo.toString(), "--data", data.toString(), "--dry-run");
 
-            assertThat(dryRun.exit).as(dryRun.output).isZero();
-            assertThat(dryRun.output).contains("Dry run of site (main)", "nothing was written", "pages (1):",
+            assertThat(dryRun.exit()).as(dryRun.output()).isZero();
+            assertThat(dryRun.output()).contains("Dry run of site (main)", "nothing was written", "pages (1):",
                     "+ notes/n1/index.html");
             // The last plan printed is the head's (the log may show earlier commits replayed before it).
-            Matcher plan = last("(\\d+) to upload, (\\d+) unchanged, 0 to delete \\(of (\\d+) live objects\\)", dryRun.output);
-            Result afterDryRun = publish(args);
-            assertThat(afterDryRun.output).as("the dry run uploaded nothing: the real run uploads what it planned")
+            Matcher plan = last("(\\d+) to upload, (\\d+) unchanged, 0 to delete \\(of (\\d+) live objects\\)", dryRun.output());
+            CliRun afterDryRun = publish(args);
+            assertThat(afterDryRun.output()).as("the dry run uploaded nothing: the real run uploads what it planned")
                     .contains(plan.group(1) + " objects written");
 
             for (int i = 1; i <= 25; i++) {
                 git.rm().addFilepattern("notes/n" + i + ".md").call();
             }
             commit(git, "Delete twenty-five");
-            Result held = publish(args);
+            CliRun held = publish(args);
 
-            assertThat(held.exit).as(held.output).isEqualTo(PublishCommand.HELD);
-            Matcher valve = last("was held: release would delete (\\d+) of (\\d+) live objects", held.output);
+            assertThat(held.exit()).as(held.output()).isEqualTo(PublishCommand.HELD);
+            Matcher valve = last("was held: release would delete (\\d+) of (\\d+) live objects", held.output());
             assertThat(Integer.parseInt(valve.group(1))).isGreaterThanOrEqualTo(25)
                     .isGreaterThan(Integer.parseInt(valve.group(2)) / 2);
-            assertThat(held.output).contains("inkstream.publish.max-delete-share=0.5", "--confirm-deletes", "- notes/n1/index.html");
+            assertThat(held.output()).contains("inkstream.publish.max-delete-share=0.5", "--confirm-deletes", "- notes/n1/index.html");
             assertThat(out.resolve("notes/n1/index.html")).as("nothing deleted").exists();
 
             String[] confirmed = {"--repo", repo.toString(), "--data", data.toString(), "--out", out.toString(),
                     "--confirm-deletes"};
-            Result deployed = publish(confirmed);
-            assertThat(deployed.exit).as(deployed.output).isZero();
-            assertThat(deployed.output).contains("5 documents", valve.group(1) + " deleted");
+            CliRun deployed = publish(confirmed);
+            assertThat(deployed.exit()).as(deployed.output()).isZero();
+            assertThat(deployed.output()).contains("5 documents", valve.group(1) + " deleted");
             assertThat(out.resolve("notes/n1")).doesNotExist();
         }
     }
@@ -137,19 +133,19 @@ class PublishCommandIT {
             commit(git, "a");
         }
 
-        Result result = publish("--repo", repo.toString(), "--ref", "gh-pages", "--data", work.resolve("d").toString(),
+        CliRun result = publish("--repo", repo.toString(), "--ref", "gh-pages", "--data", work.resolve("d").toString(),
                 "--out", work.resolve("o").toString());
 
-        assertThat(result.exit).isEqualTo(2);
-        assertThat(result.output).contains("branch 'gh-pages' not found in " + repo);
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.output()).contains("branch 'gh-pages' not found in " + repo);
     }
 
     @Test
     void aRepoThatIsNotADirectoryIsAUsageErrorNotAStackTrace() {
-        Result result = publish("--repo", work.resolve("nope").toString(), "--out", work.resolve("o").toString());
+        CliRun result = publish("--repo", work.resolve("nope").toString(), "--out", work.resolve("o").toString());
 
-        assertThat(result.exit).isEqualTo(2);
-        assertThat(result.output).contains("--repo " + work.resolve("nope") + ": no such directory")
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.output()).contains("--repo " + work.resolve("nope") + ": no such directory")
                 .doesNotContain("Exception", "\tat ");
     }
 
@@ -163,10 +159,10 @@ class PublishCommandIT {
         Path home = Files.createDirectories(work.resolve("home"));
         Files.writeString(home.resolve("thesis.tex"), "precious");
 
-        Result result = publish("--repo", repo.toString(), "--data", work.resolve("d").toString(), "--out", home.toString());
+        CliRun result = publish("--repo", repo.toString(), "--data", work.resolve("d").toString(), "--out", home.toString());
 
-        assertThat(result.exit).isEqualTo(2);
-        assertThat(result.output).contains("is not empty and holds no earlier Inkstream output");
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.output()).contains("is not empty and holds no earlier Inkstream output");
         assertThat(home.resolve("thesis.tex")).hasContent("precious");
     }
 
@@ -182,25 +178,8 @@ class PublishCommandIT {
         assertThat(RepositorySpec.of(repo.toString(), null).branch()).isEqualTo("master");
     }
 
-    private record Result(int exit, String output) {}
-
-    private static Result publish(String... args) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        System.setOut(both);
-        System.setErr(both);
-        try {
-            String[] all = new String[args.length + 1];
-            all[0] = "publish";
-            System.arraycopy(args, 0, all, 1, args.length);
-            int exit = new CommandLine(new InkstreamCli()).execute(all);
-            return new Result(exit, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun publish(String... args) {
+        return CliRun.of("publish", args);
     }
 
     private static void commit(Git git, String message) throws Exception {

@@ -8,15 +8,11 @@ import dev.inkstream.publish.deploy.ReleaseStore;
 import dev.inkstream.publish.output.OutputObject;
 import dev.inkstream.standalone.infra.EmbeddedS3Server;
 import dev.inkstream.standalone.infra.S3Clients;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -27,25 +23,25 @@ class RollbackCommandIT {
 
     @Test
     void listsRollsBackAndRefusesWithTheReason() throws Exception {
-        assertThat(rollback("--data", data.toString()).output).contains("nothing has been published with --data");
+        assertThat(rollback("--data", data.toString()).output()).contains("nothing has been published with --data");
         publish("aaa111", 1, "<p>first</p>");
         publish("bbb222", 2, "<p>second</p>");
 
-        Result list = rollback("--data", data.toString(), "--list");
-        Result back = rollback("--data", data.toString());
-        Result again = rollback("--data", data.toString(), "--to", "aaa");
-        Result unknown = rollback("--data", data.toString(), "--to", "zzz");
+        CliRun list = rollback("--data", data.toString(), "--list");
+        CliRun back = rollback("--data", data.toString());
+        CliRun again = rollback("--data", data.toString(), "--to", "aaa");
+        CliRun unknown = rollback("--data", data.toString(), "--to", "zzz");
 
-        assertThat(list.exit).isZero();
-        assertThat(list.output).containsSubsequence("bbb222  2026-01-02T00:00:00Z  1 objects  (live)", "aaa111  2026-01-01");
-        assertThat(back.exit).as(back.output).isZero();
-        assertThat(back.output).contains("Rolled back from bbb222 to aaa111 (published 2026-01-01T00:00:00Z): 1 objects"
+        assertThat(list.exit()).isZero();
+        assertThat(list.output()).containsSubsequence("bbb222  2026-01-02T00:00:00Z  1 objects  (live)", "aaa111  2026-01-01");
+        assertThat(back.exit()).as(back.output()).isZero();
+        assertThat(back.output()).contains("Rolled back from bbb222 to aaa111 (published 2026-01-01T00:00:00Z): 1 objects"
                 + " restored from stored bytes, 0 deleted, 0 unchanged.", "a replay of bbb222 is held");
         assertThat(livePage()).isEqualTo("<p>first</p>");
-        assertThat(again.exit).isEqualTo(2);
-        assertThat(again.output).contains("cannot roll back: release aaa111 is already live");
-        assertThat(unknown.exit).isEqualTo(2);
-        assertThat(unknown.output).contains("no retained release is zzz; retained: bbb222, aaa111");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.output()).contains("cannot roll back: release aaa111 is already live");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.output()).contains("no retained release is zzz; retained: bbb222, aaa111");
     }
 
     private void publish(String commit, int day, String html) {
@@ -69,24 +65,7 @@ class RollbackCommandIT {
         }
     }
 
-    private record Result(int exit, String output) {}
-
-    private static Result rollback(String... args) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        System.setOut(both);
-        System.setErr(both);
-        try {
-            String[] all = new String[args.length + 1];
-            all[0] = "rollback";
-            System.arraycopy(args, 0, all, 1, args.length);
-            int exit = new CommandLine(new InkstreamCli()).execute(all);
-            return new Result(exit, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun rollback(String... args) {
+        return CliRun.of("rollback", args);
     }
 }

@@ -154,7 +154,8 @@ public final class RenderThroughput {
                 median.withErrors());
     }
 
-    private static void deleteTree(Path directory) throws IOException {
+    /** Deletes {@code directory} and everything below it. */
+    public static void deleteTree(Path directory) throws IOException {
         try (Stream<Path> paths = Files.walk(directory)) {
             for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
                 Files.delete(path);

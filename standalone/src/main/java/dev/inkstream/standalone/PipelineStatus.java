@@ -2,6 +2,9 @@ package dev.inkstream.standalone;
 
 import dev.inkstream.events.EventJson;
 import dev.inkstream.events.Topics;
+import dev.inkstream.publish.deploy.ReleaseManifest;
+import dev.inkstream.publish.deploy.ReleaseStore;
+import dev.inkstream.publish.output.SiteOutputs;
 import dev.inkstream.support.kafka.DeadLetterReplay;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,8 +76,8 @@ final class PipelineStatus {
 
     private Site site(String repo, String prefix) {
         S3Client s3 = runtime.s3();
-        @Nullable JsonNode current = read(s3, prefix + "_inkstream/current.json");
-        @Nullable JsonNode diagnostics = read(s3, prefix + "_inkstream/diagnostics.json");
+        ReleaseManifest current = new ReleaseStore(s3, LocalRuntime.BUCKET).live(prefix, repo);
+        @Nullable JsonNode diagnostics = read(s3, prefix + SiteOutputs.DIAGNOSTICS_KEY);
         Map<String, Integer> counts = new java.util.TreeMap<>();
         List<String> errors = new ArrayList<>();
         if (diagnostics != null) {
@@ -87,8 +90,9 @@ final class PipelineStatus {
                 }
             });
         }
-        return new Site(repo, prefix, current == null ? null : current.path("commit").asString(),
-                current == null ? null : current.path("releaseId").asString(), counts, errors);
+        // An empty manifest (nothing released yet) has an empty commit.
+        return new Site(repo, prefix, current.commit().isEmpty() ? null : current.commit(),
+                current.releaseId().isEmpty() ? null : current.releaseId(), counts, errors);
     }
 
     private static @Nullable JsonNode read(S3Client s3, String key) {

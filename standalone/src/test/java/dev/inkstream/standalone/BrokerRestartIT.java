@@ -94,12 +94,7 @@ class BrokerRestartIT {
             assertThat(System.nanoTime()).as("release of " + commit + " within " + PATIENCE + " (live: " + current + ")")
                     .isLessThan(deadline);
             TimeUnit.MILLISECONDS.sleep(200);
-            try {
-                byte[] json = runtime.s3().getObjectAsBytes(b -> b.bucket(LocalRuntime.BUCKET).key("_inkstream/current.json")).asByteArray();
-                current = EventJson.mapper().readTree(json).path("commit").asString();
-            } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException notYet) {
-                current = "";
-            }
+            current = Releases.currentCommit(runtime);
         }
     }
 }

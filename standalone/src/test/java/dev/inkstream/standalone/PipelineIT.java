@@ -78,7 +78,7 @@ class PipelineIT {
             assertThat(release.objectsWritten()).as("the edited page and the aggregates that changed")
                     .isEqualTo(after.entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey()))).count());
             assertThat(release.objectsDeleted()).as("the deleted page").isEqualTo(1);
-            assertThat(currentCommit()).isEqualTo(changed.name());
+            assertThat(Releases.currentCommit(runtime)).isEqualTo(changed.name());
         }
     }
 
@@ -240,27 +240,17 @@ class PipelineIT {
                 || key.startsWith("tags/") || key.startsWith("categories/") || key.startsWith("_status/");
     }
 
-    private static String currentCommit() {
-        byte[] json = runtime.s3().getObjectAsBytes(b -> b.bucket(LocalRuntime.BUCKET).key("_inkstream/current.json")).asByteArray();
-        return EventJson.mapper().readTree(json).path("commit").asString();
-    }
-
     /** The ReleasePublished for {@code commit}, waiting for it to arrive. */
     static ReleasePublished release(String commit) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<ReleasePublished> found = releases().stream().filter(r -> r.commit().equals(commit)).findFirst();
+            Optional<ReleasePublished> found = Releases.published(runtime).stream().filter(r -> r.commit().equals(commit)).findFirst();
             if (found.isPresent()) {
                 return found.get();
             }
             TimeUnit.MILLISECONDS.sleep(200);
         }
         throw new AssertionError("no release of " + commit);
-    }
-
-    private static List<ReleasePublished> releases() {
-        return TopicReader.committed(runtime.bootstrapServers(), Topics.RELEASES).stream()
-                .map(r -> EventJson.read(r.value(), ReleasePublished.class)).toList();
     }
 
     private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) throws InterruptedException {

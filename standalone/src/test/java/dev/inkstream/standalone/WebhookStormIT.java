@@ -91,10 +91,10 @@ class WebhookStormIT {
         String late = "storm-" + run + "-late";
         assertThat(new Delivery(late, commits.get(1), runtime.webhookSecret()).send(http)).isEqualTo(202);
         awaitIngestedPast(late);
-        assertThat(currentCommit()).isEqualTo(head);
+        assertThat(Releases.currentCommit(runtime)).isEqualTo(head);
 
         // Releases of pushes; a refresh of the live commit (its translation dashboard) is not one.
-        List<String> released = releases().stream().filter(r -> r.outcome() == ReleasePublished.Outcome.PUBLISHED)
+        List<String> released = Releases.published(runtime).stream().filter(r -> r.outcome() == ReleasePublished.Outcome.PUBLISHED)
                 .map(ReleasePublished::commit).filter(commits::contains).toList();
         assertThat(released).as("no commit released twice").doesNotHaveDuplicates();
         assertThat(released).as("releases follow the branch forward").isSortedAccordingTo(
@@ -166,19 +166,9 @@ class WebhookStormIT {
                 .map(r -> EventJson.read(r.value(), PushReceived.class)).toList();
     }
 
-    private static List<ReleasePublished> releases() {
-        return TopicReader.committed(runtime.bootstrapServers(), Topics.RELEASES).stream()
-                .map(r -> EventJson.read(r.value(), ReleasePublished.class)).toList();
-    }
-
-    private static String currentCommit() {
-        byte[] json = runtime.s3().getObjectAsBytes(b -> b.bucket(LocalRuntime.BUCKET).key("_inkstream/current.json")).asByteArray();
-        return EventJson.mapper().readTree(json).path("commit").asString();
-    }
-
     private static void awaitCurrentCommit(String commit) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!commit.equals(currentCommit())) {
+        while (!commit.equals(Releases.currentCommit(runtime))) {
             assertThat(System.nanoTime()).as("release of " + commit + " within " + PATIENCE).isLessThan(deadline);
             TimeUnit.MILLISECONDS.sleep(100);
         }

@@ -74,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
             sizes.add(result);
             System.out.println(BenchReport.table(List.of(result)));
             if (work == null) {
-                deleteRecursively(dir);
+                RenderThroughput.deleteTree(dir);
             }
         }
         BenchResult result = new BenchResult(LocalDate.now(ZoneOffset.UTC).toString(), BenchReport.machine(), sizes);
@@ -86,14 +86,6 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.println(BenchReport.markdown(result));
         System.out.println("bench: wrote " + json + " and " + table);
         return 0;
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     public static void main(String[] args) {

@@ -16,6 +16,13 @@ import dev.inkstream.events.EventSerializer;
  */
 public final class ServiceDefaults {
 
+    /**
+     * Boot's correlation slot of its console and file patterns (between thread and logger):
+     * {@code trace=… span=… repo=… commit=… delivery=… path=…}, each only when set.
+     */
+    public static final String LOG_FIELDS_PATTERN = "%replace(trace=%X{traceId} span=%X{spanId} repo=%X{repo} "
+            + "commit=%X{commit} delivery=%X{delivery} path=%X{path} ){'[a-z]+= ', ''}";
+
     /** The properties a service named {@code service} (ingest, render, publish) starts with. */
     public static Map<String, Object> forService(String service, boolean transactionalProducer) {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -50,6 +57,11 @@ public final class ServiceDefaults {
         p.put("management.endpoint.health.probes.enabled", "true");
         p.put("management.endpoint.health.show-details", "always");
         p.put("management.endpoint.health.group.readiness.include", "readinessState,kafka,s3");
+        // One push is one trace; with Boot's default of 10 %, most pushes would have no exported spans.
+        p.put("management.tracing.sampling.probability", "1.0");
+        // Human-readable lines that still name the trace and what they are about: the MDC fields
+        // that are set, as key=value, the empty ones left out.
+        p.put("logging.pattern.correlation", LOG_FIELDS_PATTERN);
         p.put("logging.level.org.apache.kafka", "WARN");
         p.put("logging.level.org.springframework.kafka", "WARN");
         return p;

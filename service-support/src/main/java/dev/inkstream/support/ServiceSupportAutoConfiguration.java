@@ -6,6 +6,13 @@ import dev.inkstream.support.kafka.KafkaHealthIndicator;
 import dev.inkstream.support.s3.S3Clients;
 import dev.inkstream.support.s3.S3HealthIndicator;
 import dev.inkstream.support.s3.S3Settings;
+import dev.inkstream.support.tracing.RecordTracing;
+import dev.inkstream.support.tracing.TraceparentInterceptor;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.kafka.core.KafkaTemplate;
 import java.util.Map;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.apache.kafka.common.config.TopicConfig;
@@ -40,6 +47,30 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     S3HealthIndicator s3HealthIndicator(S3Client s3, S3Settings settings) {
         return new S3HealthIndicator(s3, settings);
+    }
+
+    /** Without a tracer (tracing turned off), steps are no-ops and records go out without a trace. */
+    @Bean
+    RecordTracing recordTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new RecordTracing(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    /** Every record the services' Kafka templates send carries the trace of the step sending it. */
+    @Bean
+    static BeanPostProcessor traceparentOnKafkaTemplates(ObjectProvider<RecordTracing> tracing) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof KafkaTemplate<?, ?> template) {
+                    addTraceparent(template, tracing.getObject());
+                }
+                return bean;
+            }
+        };
+    }
+
+    private static <K, V> void addTraceparent(KafkaTemplate<K, V> template, RecordTracing tracing) {
+        template.setProducerInterceptor(new TraceparentInterceptor<>(tracing));
     }
 
     @Bean

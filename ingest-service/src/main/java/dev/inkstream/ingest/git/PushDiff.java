@@ -59,7 +59,7 @@ public final class PushDiff {
             List<SourceDocument> documents = new ArrayList<>(to - from);
             try (ObjectReader reader = repository.newObjectReader()) {
                 for (PathChange change : written.subList(from, to)) {
-                    documents.add(document(reader, changeSet.repo(), changeSet.after(), change,
+                    documents.add(document(reader, changeSet, change,
                             histories.getOrDefault(change.path(), List.of()), inlineTextLimit));
                 }
             }
@@ -167,7 +167,7 @@ public final class PushDiff {
         return new PathChange(path, type, blob.name(), DocumentKinds.of(path), renamedFrom);
     }
 
-    private static SourceDocument document(ObjectReader reader, String repoId, String commit, PathChange change,
+    private static SourceDocument document(ObjectReader reader, ChangeSet changeSet, PathChange change,
                                            List<CommitInfo> history, long inlineTextLimit) throws IOException {
         List<Diagnostic> diagnostics = new ArrayList<>();
         String text = null;
@@ -183,8 +183,8 @@ public final class PushDiff {
         // Assets travel by claim check: the push consumer stores the blob under this key first.
         String blobRef = change.kind() == DocumentKind.ASSET ? BlobKeys.of(change.blobId()) : null;
         CommitInfo lastChange = history.isEmpty() ? null : history.getFirst();
-        return new SourceDocument(SourceDocument.SCHEMA_VERSION, repoId, commit, change.path(), change.blobId(),
-                change.kind(), text, blobRef, lastChange, diagnostics, history);
+        return new SourceDocument(SourceDocument.SCHEMA_VERSION, changeSet.repo(), changeSet.after(), change.path(),
+                change.blobId(), change.kind(), text, blobRef, lastChange, diagnostics, history, changeSet.deliveryId());
     }
 
     /** Strict decoding ({@link TextDecoding}): damage is reported, never a lost document. */

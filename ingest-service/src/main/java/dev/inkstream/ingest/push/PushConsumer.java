@@ -8,6 +8,9 @@ import dev.inkstream.ingest.blob.BlobStore;
 import dev.inkstream.ingest.git.GitMirrors;
 import dev.inkstream.ingest.git.PushDiff;
 import dev.inkstream.ingest.git.SiteContentConfig;
+import dev.inkstream.support.tracing.LogFields;
+import dev.inkstream.support.tracing.RecordTracing;
+import dev.inkstream.support.tracing.TracedStep;
 import java.io.IOException;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,17 +40,28 @@ public class PushConsumer {
     private final GitMirrors mirrors;
     private final KafkaTemplate<String, Object> kafka;
     private final BlobStore blobs;
+    private final RecordTracing tracing;
 
-    public PushConsumer(IngestSettings settings, KafkaTemplate<String, Object> kafka, BlobStore blobs) {
+    public PushConsumer(IngestSettings settings, KafkaTemplate<String, Object> kafka, BlobStore blobs,
+                        RecordTracing tracing) {
         this.settings = settings;
         this.mirrors = new GitMirrors(settings.dataDir());
         this.kafka = kafka;
         this.blobs = blobs;
+        this.tracing = tracing;
     }
 
+    /** In the push's trace: the documents and the change set sent here carry it on to render and publish. */
     @KafkaListener(id = "inkstream-ingest-push", idIsGroup = false, topics = Topics.PUSH)
     public void ingestPush(ConsumerRecord<String, byte[]> record) throws IOException, GitAPIException {
-        PushReceived push = EventJson.read(record.value(), PushReceived.class);
+        try (TracedStep step = tracing.continueTrace(record.headers(), "ingest push " + record.key()).repo(record.key())) {
+            PushReceived push = EventJson.read(record.value(), PushReceived.class);
+            step.delivery(push.deliveryId());
+            ingest(push, step);
+        }
+    }
+
+    private void ingest(PushReceived push, TracedStep step) throws IOException, GitAPIException {
         IngestSettings.Repository config = settings.repositories().get(push.repo());
         if (config == null) {
             log.warn("push for repository {} ignored: no longer configured (delivery {})", push.repo(), push.deliveryId());
@@ -66,6 +80,7 @@ public class PushConsumer {
             }
             // The branch head, not the payload's 'after': several queued pushes coalesce into one
             // diff, and a late, older delivery can never roll the site back.
+            step.commit(head.name());
             SiteContentConfig.Read siteConfig = SiteContentConfig.read(mirror, head, settings.maxFileSize().toBytes());
             PushDiff.Result diff = PushDiff.compute(mirror, push.repo(), config.branchRef(),
                     last.filter(commit -> isCommit(mirror, commit)), head,
@@ -91,8 +106,12 @@ public class PushConsumer {
             log.info("ingested repo={} commit={} delivery={}: {} documents, {} deletions, {} skipped",
                     push.repo(), head.name(), push.deliveryId(), result.documentCount(), result.deletedPaths().size(),
                     result.changeSet().skipped().size());
-            result.changeSet().skipped().forEach(skipped -> log.warn("not published: repo={} commit={} path={}: {}",
-                    push.repo(), head.name(), skipped.path(), skipped.reason().message()));
+            for (var skipped : result.changeSet().skipped()) {
+                try (LogFields document = LogFields.open().path(skipped.path())) {
+                    log.warn("not published: repo={} commit={} path={}: {}",
+                            push.repo(), head.name(), skipped.path(), skipped.reason().message());
+                }
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.inkstream.ingest.webhook;
 import dev.inkstream.events.PushReceived;
 import dev.inkstream.events.Topics;
 import dev.inkstream.ingest.IngestSettings;
+import dev.inkstream.support.tracing.LogFields;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,7 +90,17 @@ public class WebhookController {
         };
     }
 
+    /**
+     * Runs in the request's span (Boot's HTTP server observation, which continues a {@code traceparent}
+     * header the forge sent): the push's trace starts here, and {@link PushReceived} carries it on.
+     */
     private ResponseEntity<Map<String, String>> record(PushReceived push) {
+        try (LogFields fields = LogFields.open().repo(push.repo()).commit(push.after()).delivery(push.deliveryId())) {
+            return recordDurably(push);
+        }
+    }
+
+    private ResponseEntity<Map<String, String>> recordDurably(PushReceived push) {
         try {
             var outcome = recent.recordOnce(push.provider(), push.deliveryId(),
                     () -> kafka.executeInTransaction(ops -> ops.send(Topics.PUSH, push.repo(), push))

@@ -6,6 +6,8 @@ import dev.inkstream.events.SourceDocument;
 import dev.inkstream.events.Topics;
 import dev.inkstream.render.RenderSettings;
 import dev.inkstream.support.kafka.DeadLetterRecords;
+import dev.inkstream.support.tracing.RecordTracing;
+import dev.inkstream.support.tracing.TracedStep;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
@@ -35,21 +37,42 @@ public class RenderListener {
     private final DocumentRenderer renderer;
     private final KafkaTemplate<String, Object> kafka;
     private final MeterRegistry meters;
+    private final RecordTracing tracing;
 
-    public RenderListener(KafkaTemplate<String, Object> kafka, RenderSettings settings, MeterRegistry meters) {
+    public RenderListener(KafkaTemplate<String, Object> kafka, RenderSettings settings, MeterRegistry meters,
+                          RecordTracing tracing) {
         this.kafka = kafka;
         this.renderer = new DocumentRenderer(settings);
         this.meters = meters;
+        this.tracing = tracing;
     }
 
+    /**
+     * Each record is rendered in a span of its push's trace (records of several pushes may share a
+     * batch), so the rendered record carries that trace on to publish.
+     */
     @KafkaListener(id = "inkstream-render-source", idIsGroup = false, topics = Topics.SOURCE, batch = "true")
     public void renderDocuments(List<ConsumerRecord<String, byte[]>> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
-            renderDocument(record);
+            String key = record.key() == null ? "" : record.key();
+            try (TracedStep step = tracing.continueTrace(record.headers(), "render " + pathOf(key))
+                    .repo(repoOf(key)).path(pathOf(key))) {
+                renderDocument(record, step);
+            }
         }
     }
 
-    private void renderDocument(ConsumerRecord<String, byte[]> record) {
+    /** The key names the document even when the value cannot be read: {@code repo:path}. */
+    private static String repoOf(String key) {
+        int colon = key.indexOf(':');
+        return colon < 0 ? key : key.substring(0, colon);
+    }
+
+    private static String pathOf(String key) {
+        return key.substring(key.indexOf(':') + 1);
+    }
+
+    private void renderDocument(ConsumerRecord<String, byte[]> record, TracedStep step) {
         if (record.value() == null) {
             kafka.send(Topics.RENDERED, record.key(), null);
             return;
@@ -58,12 +81,14 @@ public class RenderListener {
         try {
             source = EventJson.read(record.value(), SourceDocument.class);
         } catch (JacksonException e) {
+            step.failed(e);
             log.error("unreadable source record {} at {}-{}@{} sent to the dead-letter topic: {}",
                     record.key(), record.topic(), record.partition(), record.offset(), e.getOriginalMessage());
             kafka.send(DeadLetterRecords.of(record, e));
             meters.counter("inkstream.dead.letters", "topic", record.topic()).increment();
             return;
         }
+        step.commit(source.commit()).delivery(source.deliveryId());
         Timer.Sample sample = Timer.start(meters);
         RenderedDocument rendered = renderer.render(source);
         sample.stop(meters.timer("inkstream.render.duration", "kind", source.kind().name().toLowerCase(java.util.Locale.ROOT)));

@@ -8,6 +8,8 @@ import dev.inkstream.events.Topics;
 import dev.inkstream.events.TranslationGroup;
 import dev.inkstream.publish.translations.TranslationDashboard;
 import dev.inkstream.publish.site.SiteModel;
+import dev.inkstream.support.tracing.RecordTracing;
+import dev.inkstream.support.tracing.TracedStep;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,10 +54,14 @@ public class PublishListener implements ConsumerSeekAware {
     /** The groups each repository's live dashboard shows. */
     private final Map<String, List<TranslationGroup>> dashboardGroups = new HashMap<>();
 
-    public PublishListener(SitePublisher publisher, KafkaTemplate<String, Object> kafka, ReleaseMetrics releaseMetrics) {
+    private final ReleaseTraces releaseTraces;
+
+    public PublishListener(SitePublisher publisher, KafkaTemplate<String, Object> kafka, ReleaseMetrics releaseMetrics,
+                           RecordTracing tracing) {
         this.publisher = publisher;
         this.kafka = kafka;
         this.releaseMetrics = releaseMetrics;
+        this.releaseTraces = new ReleaseTraces(tracing);
     }
 
     @Override
@@ -136,7 +142,9 @@ public class PublishListener implements ConsumerSeekAware {
 
     private void apply(ConsumerRecord<String, byte[]> record) {
         if (record.topic().equals(Topics.CHANGES)) {
-            model.enqueue(EventJson.read(record.value(), ChangeSet.class));
+            ChangeSet changeSet = EventJson.read(record.value(), ChangeSet.class);
+            model.enqueue(changeSet);
+            releaseTraces.remember(changeSet, record.headers());
         } else if (record.topic().equals(Topics.TRANSLATIONS)) {
             // Keyed repo:translationKey, which parses like repo:path.
             var key = Topics.DocumentKey.parse(record.key());
@@ -173,6 +181,12 @@ public class PublishListener implements ConsumerSeekAware {
 
     /** A failed release stays queued and is retried with the next batch or idle event. */
     private void publish(ChangeSet changeSet) {
+        try (TracedStep step = releaseTraces.publishing(changeSet)) {
+            publishTraced(changeSet, step);
+        }
+    }
+
+    private void publishTraced(ChangeSet changeSet, TracedStep step) {
         try {
             List<TranslationGroup> groups = dashboardGroups.computeIfAbsent(changeSet.repo(),
                     repo -> List.copyOf(model.translations(repo)));
@@ -183,6 +197,7 @@ public class PublishListener implements ConsumerSeekAware {
             kafka.send(Topics.RELEASES, changeSet.repo(), release);
             releaseMetrics.released(changeSet, release);
         } catch (RuntimeException e) {
+            step.failed(e);
             log.error("publishing repo={} commit={} failed, will retry: {}", changeSet.repo(), changeSet.after(), e.toString());
         }
     }

@@ -17,6 +17,10 @@ import dev.inkstream.publish.output.OutputObject;
 import dev.inkstream.publish.output.SiteOutputs;
 import dev.inkstream.publish.translations.TranslationDashboard;
 import dev.inkstream.support.s3.S3Settings;
+import dev.inkstream.support.tracing.RecordTracing;
+import dev.inkstream.support.tracing.TracedStep;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,6 +31,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -44,8 +49,17 @@ public class SitePublisher implements AutoCloseable {
     private final BucketDeployer deployer;
     private final CdnPurger purger;
     private final Clock clock = Clock.systemUTC();
+    private final RecordTracing tracing;
 
+    /** Untraced, for tools and tests that publish without a service around them. */
     public SitePublisher(PublishSettings settings, S3Client s3, S3AsyncClient s3Async, S3Settings s3Settings) {
+        this(settings, s3, s3Async, s3Settings, new RecordTracing(Tracer.NOOP, Propagator.NOOP));
+    }
+
+    @Autowired
+    public SitePublisher(PublishSettings settings, S3Client s3, S3AsyncClient s3Async, S3Settings s3Settings,
+                         RecordTracing tracing) {
+        this.tracing = tracing;
         this.settings = settings;
         this.headers = headersOf(settings);
         this.deployer = new BucketDeployer(new ReleaseStore(s3, s3Settings.bucket()), s3Async, settings.uploadConcurrency());
@@ -101,10 +115,12 @@ public class SitePublisher implements AutoCloseable {
             return release(changeSet, documents, plan, timings, outcome, note);
         }
         if (!plan.isEmpty() || !live.releaseId().equals(commit)) {
-            ReleaseManifest manifest = deployer.apply(prefix, repo, commit, plan, settings.manifestCacheControl(),
-                    clock.instant());
-            expire(prefix, manifest);
-            purge(prefix, plan);
+            try (TracedStep deploy = tracing.step("deploy " + commit)) {
+                ReleaseManifest manifest = deployer.apply(prefix, repo, commit, plan, settings.manifestCacheControl(),
+                        clock.instant());
+                expire(prefix, manifest);
+                purge(prefix, plan);
+            }
         }
         long uploaded = System.nanoTime();
         timings.put("deploy", (uploaded - rendered) / 1_000_000);

@@ -165,6 +165,12 @@ public class PublishListener implements ConsumerSeekAware {
      * A failure is logged; the next change of groups or the next push tries again.
      */
     private void refresh(ChangeSet last) {
+        try (TracedStep step = releaseTraces.refreshing(last)) {
+            refreshTraced(last);
+        }
+    }
+
+    private void refreshTraced(ChangeSet last) {
         try {
             var release = publisher.publishChangeSet(last, model.documents(last.repo()), model.skipped(last.repo()),
                     dashboardGroups.get(last.repo()));

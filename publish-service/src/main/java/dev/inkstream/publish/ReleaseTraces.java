@@ -42,9 +42,18 @@ final class ReleaseTraces {
 
     /** The release of {@code changeSet} as a step of its push's trace (of a new one when its trace is not known). */
     TracedStep publishing(ChangeSet changeSet) {
+        return step(changeSet, "publish release ");
+    }
+
+    /** The live release republished with new translation groups: a late consequence of the same push. */
+    TracedStep refreshing(ChangeSet changeSet) {
+        return step(changeSet, "refresh translation dashboard ");
+    }
+
+    private TracedStep step(ChangeSet changeSet, String name) {
         // Kept, not removed: a release that fails is retried, in the same trace.
         Headers trace = traces.get(key(changeSet));
-        return tracing.continueTrace(trace == null ? new RecordHeaders() : trace, "publish release " + changeSet.after())
+        return tracing.continueTrace(trace == null ? new RecordHeaders() : trace, name + changeSet.after())
                 .repo(changeSet.repo()).commit(changeSet.after()).delivery(changeSet.deliveryId());
     }
 

@@ -81,8 +81,10 @@ class TracingIT {
             head = pushWithTrace(git, "00-" + traceId + "-" + forgeSpanId + "-01", delivery);
         }
 
-        ConsumerRecord<String, byte[]> release = await(Topics.RELEASES,
-                r -> EventJson.read(r.value(), ReleasePublished.class).commit().equals(head));
+        ConsumerRecord<String, byte[]> release = await(Topics.RELEASES, r -> {
+            ReleasePublished published = EventJson.read(r.value(), ReleasePublished.class);
+            return published.commit().equals(head) && published.outcome() == ReleasePublished.Outcome.PUBLISHED;
+        });
         ConsumerRecord<String, byte[]> push = await(Topics.PUSH,
                 r -> EventJson.read(r.value(), PushReceived.class).deliveryId().equals(delivery));
         ConsumerRecord<String, byte[]> changes = await(Topics.CHANGES,

@@ -25,7 +25,7 @@ class EventJsonTest {
                 new SourceDocument(SourceDocument.SCHEMA_VERSION, "blog", "abc", "posts/hello.md", "b1",
                         DocumentKind.MARKDOWN, "# Hello\n\n你好", null, COMMIT,
                         List.of(Diagnostic.at(Diagnostic.Severity.WARNING, "mojibake", "looks double-encoded", 3, 1)),
-                        List.of(COMMIT)),
+                        List.of(COMMIT), "d-1"),
                 new ChangeSet(ChangeSet.SCHEMA_VERSION, "blog", "refs/heads/main", null, "abc", "d-1",
                         List.of(new ChangeSet.PathChange("a.md", ChangeSet.ChangeType.ADDED, "b1", DocumentKind.MARKDOWN),
                                 new ChangeSet.PathChange("logo.png", ChangeSet.ChangeType.DELETED, "b2", DocumentKind.ASSET))),
@@ -115,5 +115,14 @@ class EventJsonTest {
         assertThat(release.outcome()).isEqualTo(ReleasePublished.Outcome.PUBLISHED);
         assertThat(release.note()).isNull();
         assertThat(EventJson.writeString(release)).contains("\"outcome\":\"PUBLISHED\"");
+    }
+
+    @Test
+    void aSourceDocumentFromAWriterThatKnewNoDeliveryHasNone() {
+        String older = """
+                {"schemaVersion":1,"repo":"blog","commit":"abc","path":"a.md","blobId":"b1","kind":"MARKDOWN",
+                 "text":"# A","diagnostics":[],"history":[]}""";
+
+        assertThat(EventJson.read(older, SourceDocument.class).deliveryId()).isNull();
     }
 }

@@ -1,10 +1,13 @@
 package dev.inkstream.standalone;
 
+import dev.inkstream.events.CloudEventHeaders;
 import dev.inkstream.events.EventJson;
+import dev.inkstream.events.ReleasePublished;
 import dev.inkstream.events.Topics;
 import dev.inkstream.publish.deploy.ReleaseManifest;
 import dev.inkstream.publish.deploy.ReleaseStore;
 import dev.inkstream.publish.output.SiteOutputs;
+import dev.inkstream.standalone.infra.TopicContents;
 import dev.inkstream.support.kafka.DeadLetterReplay;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -41,9 +45,10 @@ final class PipelineStatus {
     /**
      * @param diagnostics counts by severity in the site's diagnostics report
      * @param errors      the first error diagnostics, as {@code path: code: message}
+     * @param traceId     the trace of the push that made the live release: grep the logs for it
      */
     record Site(String repo, String prefix, @Nullable String commit, @Nullable String releaseId,
-                Map<String, Integer> diagnostics, List<String> errors) {}
+                Map<String, Integer> diagnostics, List<String> errors, @Nullable String traceId) {}
 
     record DeadLetters(String topic, int waiting, @Nullable String latest) {}
 
@@ -60,9 +65,11 @@ final class PipelineStatus {
     Status status() {
         List<Site> sites = new ArrayList<>();
         List<RepositorySpec> repositories = runtime.repositories();
+        var releases = TopicContents.committed(runtime.bootstrapServers(), Topics.RELEASES);
         for (int i = 0; i < repositories.size(); i++) {
             String repo = repositories.get(i).id();
-            sites.add(site(repo, i == 0 ? "" : repo + "/"));
+            Site site = site(repo, i == 0 ? "" : repo + "/");
+            sites.add(site.commit() == null ? site : withTrace(site, releases));
         }
         DeadLetterReplay replay = new DeadLetterReplay(runtime.bootstrapServers());
         List<DeadLetters> dead = Topics.ALL.stream().map(spec -> {
@@ -92,7 +99,23 @@ final class PipelineStatus {
         }
         // An empty manifest (nothing released yet) has an empty commit.
         return new Site(repo, prefix, current.commit().isEmpty() ? null : current.commit(),
-                current.releaseId().isEmpty() ? null : current.releaseId(), counts, errors);
+                current.releaseId().isEmpty() ? null : current.releaseId(), counts, errors, null);
+    }
+
+    /** The trace in the {@code traceparent} of the live commit's release record, when it has one. */
+    private static Site withTrace(Site site, List<ConsumerRecord<String, byte[]>> releases) {
+        String traceId = null;
+        for (var record : releases) {
+            ReleasePublished release = EventJson.read(record.value(), ReleasePublished.class);
+            if (release.repo().equals(site.repo()) && release.commit().equals(site.commit())
+                    && release.outcome() == ReleasePublished.Outcome.PUBLISHED) {
+                traceId = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TRACEPARENT)
+                        .map(traceparent -> traceparent.split("-")).filter(parts -> parts.length == 4)
+                        .map(parts -> parts[1]).orElse(traceId);
+            }
+        }
+        return new Site(site.repo(), site.prefix(), site.commit(), site.releaseId(), site.diagnostics(), site.errors(),
+                traceId);
     }
 
     private static @Nullable JsonNode read(S3Client s3, String key) {
@@ -139,6 +162,10 @@ final class PipelineStatus {
             out.append(String.format("site %-12s live %s (release %s)%n", site.path("repo").asString(),
                     site.path("commit").isNull() ? "nothing yet" : site.path("commit").asString(),
                     site.path("releaseId").asString("-")));
+            if (site.hasNonNull("traceId")) {
+                out.append(String.format("  trace %s (grep the logs for trace=%s)%n", site.path("traceId").asString(),
+                        site.path("traceId").asString()));
+            }
             site.path("diagnostics").properties().forEach(e ->
                     out.append(String.format("  %d %s diagnostic(s)%n", e.getValue().asInt(), e.getKey().toLowerCase())));
             site.path("errors").forEach(e -> out.append("    ").append(e.asString()).append('\n'));

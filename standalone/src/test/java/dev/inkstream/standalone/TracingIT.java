@@ -108,6 +108,10 @@ class TracingIT {
                 Traceparent.of(rendered).spanId(), Traceparent.of(release).spanId()))
                 .as("the webhook, ingest, render and publish each write from a span of their own").doesNotHaveDuplicates();
         assertThat(EventJson.read(source.value(), SourceDocument.class).deliveryId()).isEqualTo(delivery);
+        assertThat(new PipelineStatus(runtime).status().sites().getFirst())
+                .as("the status page names the live release's trace, to grep the logs for")
+                .satisfies(site -> assertThat(site.commit()).isEqualTo(head))
+                .satisfies(site -> assertThat(site.traceId()).isEqualTo(traceId));
 
         List<ILoggingEvent> traced = List.copyOf(lines.list).stream()
                 .filter(line -> traceId.equals(line.getMDCPropertyMap().get("traceId"))).toList();

@@ -163,8 +163,7 @@ final class PipelineStatus {
                     site.path("commit").isNull() ? "nothing yet" : site.path("commit").asString(),
                     site.path("releaseId").asString("-")));
             if (site.hasNonNull("traceId")) {
-                out.append(String.format("  trace %s (grep the logs for trace=%s)%n", site.path("traceId").asString(),
-                        site.path("traceId").asString()));
+                out.append(String.format("  trace %s (grep the logs for it)%n", site.path("traceId").asString()));
             }
             site.path("diagnostics").properties().forEach(e ->
                     out.append(String.format("  %d %s diagnostic(s)%n", e.getValue().asInt(), e.getKey().toLowerCase())));

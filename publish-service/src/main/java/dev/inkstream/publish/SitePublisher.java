@@ -19,8 +19,6 @@ import dev.inkstream.publish.translations.TranslationDashboard;
 import dev.inkstream.support.s3.S3Settings;
 import dev.inkstream.support.tracing.RecordTracing;
 import dev.inkstream.support.tracing.TracedStep;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,7 +51,7 @@ public class SitePublisher implements AutoCloseable {
 
     /** Untraced, for tools and tests that publish without a service around them. */
     public SitePublisher(PublishSettings settings, S3Client s3, S3AsyncClient s3Async, S3Settings s3Settings) {
-        this(settings, s3, s3Async, s3Settings, new RecordTracing(Tracer.NOOP, Propagator.NOOP));
+        this(settings, s3, s3Async, s3Settings, RecordTracing.untraced());
     }
 
     @Autowired

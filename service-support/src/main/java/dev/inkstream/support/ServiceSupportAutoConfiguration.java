@@ -52,7 +52,9 @@ public class ServiceSupportAutoConfiguration {
     /** Without a tracer (tracing turned off), steps are no-ops and records go out without a trace. */
     @Bean
     RecordTracing recordTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        return new RecordTracing(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+        Tracer available = tracer.getIfAvailable();
+        Propagator headers = propagator.getIfAvailable();
+        return available == null || headers == null ? RecordTracing.untraced() : new RecordTracing(available, headers);
     }
 
     /** Every record the services' Kafka templates send carries the trace of the step sending it. */

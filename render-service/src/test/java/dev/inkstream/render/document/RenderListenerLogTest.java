@@ -13,8 +13,6 @@ import dev.inkstream.events.Topics;
 import dev.inkstream.render.RenderSettings;
 import dev.inkstream.support.tracing.RecordTracing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,7 @@ class RenderListenerLogTest {
     private final MockProducer<String, Object> producer =
             new MockProducer<>(true, null, new StringSerializer(), new EventSerializer());
     private final RenderListener listener = new RenderListener(new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)),
-            RenderSettings.DEFAULTS, new SimpleMeterRegistry(), new RecordTracing(Tracer.NOOP, Propagator.NOOP));
+            RenderSettings.DEFAULTS, new SimpleMeterRegistry(), RecordTracing.untraced());
 
     @BeforeEach
     void capture() {

@@ -32,6 +32,11 @@ public final class RecordTracing {
         this.propagator = propagator;
     }
 
+    /** Steps that trace nothing (their log fields still apply): for tools and tests without a tracer. */
+    public static RecordTracing untraced() {
+        return new RecordTracing(Tracer.NOOP, Propagator.NOOP);
+    }
+
     /**
      * A step named {@code name}, child of the span in the record's {@code traceparent}; the first
      * span of a new trace when the record has none or one that cannot be read (a tracing header

@@ -124,6 +124,9 @@ public final class LocalRuntime implements AutoCloseable {
         common.put("inkstream.s3.secret-key", store.secretKey());
         // The runtime closes the services itself, before the broker and the store they use.
         common.put("spring.main.register-shutdown-hook", "false");
+        // Nor may Spring Boot stop Logback in a shutdown hook of its own: it would run alongside
+        // ours, and what the services log while they finish their work would be lost.
+        common.put("logging.register-shutdown-hook", "false");
         common.put("logging.level.root", "WARN");
         common.put("logging.level.dev.inkstream", "INFO");
         common.put("spring.main.log-startup-info", "false");

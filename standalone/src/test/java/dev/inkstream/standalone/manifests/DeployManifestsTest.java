@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,13 +26,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * What can be checked of deploy/ without Docker or a cluster: every YAML file parses; the
  * variables compose and the Kubernetes manifests give each service are settings of that service
  * (bound as Spring Boot binds the environment); the topics compose creates and the Strimzi
  * KafkaTopics declare are the contract's; secrets are referenced, never written into the files;
- * the services run as a non-root user with health checks on Actuator; KEDA watches render's own
+ * the services run as a non-root user with health checks on Actuator and are given longer to stop
+ * than they take to finish their work; KEDA watches render's own
  * consumer group. With {@code kubectl} or {@code kustomize} on the PATH the overlay is also
  * rendered and the rendered manifests checked the same way.
  */
@@ -42,6 +45,9 @@ class DeployManifestsTest {
     private static final List<String> SERVICES = List.of("ingest", "render", "publish");
     /** A variable holding a credential: its value must come from a secret, never from the file. */
     private static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|TOKEN|PASSWORD|ACCESS_KEY).*");
+    /** How long a service may take per shutdown phase to finish its work; deployments must wait longer. */
+    private static final Duration SHUTDOWN_PHASE = DurationStyle.detectAndParse(
+            String.valueOf(ServiceDefaults.forService("render", true).get("spring.lifecycle.timeout-per-shutdown-phase")));
     private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?+]([^}]*))?}");
 
     @Test
@@ -86,6 +92,8 @@ class DeployManifestsTest {
             assertThat(text(spec, "build.args.SERVICE")).isEqualTo(service + "-service");
             assertThat(String.valueOf(at(spec, "healthcheck.test"))).as(service + " healthcheck")
                     .contains("/actuator/health/readiness");
+            assertThat(DurationStyle.detectAndParse(text(spec, "stop_grace_period"))).as(service + " stop_grace_period")
+                    .isGreaterThan(SHUTDOWN_PHASE);
         }
     }
 
@@ -233,6 +241,8 @@ class DeployManifestsTest {
                 }
                 assertThat(ServiceEnvironment.problems(service, env)).as(where).isEmpty();
 
+                assertThat(Duration.ofSeconds((Integer) pod.get("terminationGracePeriodSeconds")))
+                        .as(where + ": terminationGracePeriodSeconds").isGreaterThan(SHUTDOWN_PHASE);
                 assertThat(at(pod, "securityContext.runAsNonRoot")).as(where + ": runAsNonRoot").isEqualTo(true);
                 assertThat((Integer) at(pod, "securityContext.runAsUser")).as(where + ": runAsUser").isPositive();
                 assertThat(at(container, "securityContext.allowPrivilegeEscalation")).as(where).isEqualTo(false);

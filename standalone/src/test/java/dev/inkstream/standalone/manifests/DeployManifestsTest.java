@@ -83,6 +83,20 @@ class DeployManifestsTest {
     }
 
     @Test
+    void everyVariableComposeRequiresIsInTheExampleEnvironmentFile() throws IOException {
+        Matcher required = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*):\\?").matcher(Files.readString(COMPOSE));
+        List<String> names = new ArrayList<>();
+        while (required.find()) {
+            names.add(required.group(1));
+        }
+        List<String> example = Files.readAllLines(DEPLOY.resolve("compose/.env.example")).stream()
+                .filter(line -> line.contains("=") && !line.startsWith("#")).map(line -> line.substring(0, line.indexOf('=')))
+                .toList();
+        assertThat(names).as("variables compose.yaml requires").isNotEmpty();
+        assertThat(example).as("compose/.env.example, which the README says to copy to .env").containsAll(names);
+    }
+
+    @Test
     void composeServicesUseTheImageAsBuiltAndAreHealthCheckedOnActuator() {
         Map<String, Map<String, Object>> services = composeServices();
         for (String service : SERVICES) {

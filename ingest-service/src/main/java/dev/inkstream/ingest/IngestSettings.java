@@ -1,5 +1,6 @@
 package dev.inkstream.ingest;
 
+import dev.inkstream.support.settings.SettingsCheck;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,21 @@ public record IngestSettings(
         @DefaultValue("1MB") DataSize inlineTextLimit,
         @DefaultValue("5MB") DataSize maxFileSize,
         @DefaultValue("500") int documentsPerBatch) {
+
+    public IngestSettings {
+        SettingsCheck.positive("inkstream.ingest.max-payload", maxPayload);
+        SettingsCheck.positive("inkstream.ingest.inline-text-limit", inlineTextLimit);
+        SettingsCheck.positive("inkstream.ingest.max-file-size", maxFileSize);
+        SettingsCheck.atLeast("inkstream.ingest.documents-per-batch", 1, documentsPerBatch);
+        repositories.forEach((id, repository) -> {
+            String key = "inkstream.ingest.repositories." + id;
+            SettingsCheck.notBlank(key + ".url", repository.url());
+            SettingsCheck.notBlank(key + ".branch", repository.branch());
+            // Without a secret no delivery can be verified, so every push would be refused with 401.
+            SettingsCheck.notEmpty(key + ".secrets", repository.secrets(),
+                    "the webhook secret(s) deliveries are signed with (" + key + ".secrets[0])");
+        });
+    }
 
     /**
      * One accepted repository.

@@ -1,6 +1,9 @@
 package dev.inkstream.publish;
 
 import dev.inkstream.publish.deploy.cdn.CdnSettings;
+import dev.inkstream.support.settings.InvalidSettingException;
+import dev.inkstream.support.settings.SettingsCheck;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -45,6 +48,21 @@ public record PublishSettings(
         @DefaultValue CdnSettings cdn,
         // Translations.
         @DefaultValue("true") boolean translationDashboard) {
+
+    public PublishSettings {
+        SettingsCheck.notBlank("inkstream.publish.site-title", siteTitle);
+        SettingsCheck.atLeast("inkstream.publish.upload-concurrency", 1, uploadConcurrency);
+        SettingsCheck.atLeast("inkstream.publish.retain-releases", 1, retainReleases);
+        SettingsCheck.between("inkstream.publish.max-delete-share", 0.0, 1.0, maxDeleteShare);
+        sitePrefixes.forEach((repo, prefix) -> {
+            // A prefix is a folder of the bucket: never above it, never over publish's own records.
+            String key = "inkstream.publish.site-prefixes." + repo;
+            if (prefix.startsWith("/") || prefix.contains("\\") || List.of(prefix.split("/")).contains("..")
+                    || prefix.startsWith("_inkstream")) {
+                throw new InvalidSettingException(key, "must be a relative folder of the bucket such as docs/ (was " + prefix + ")");
+            }
+        });
+    }
 
     public String prefixOf(String repo) {
         String prefix = sitePrefixes.getOrDefault(repo, "");

@@ -1,5 +1,6 @@
 package dev.inkstream.render;
 
+import dev.inkstream.support.settings.SettingsCheck;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,6 +27,13 @@ public record RenderSettings(
         @DefaultValue("false") boolean fixMojibake,
         @DefaultValue Translations translations) {
 
+    public RenderSettings {
+        SettingsCheck.positive("inkstream.render.time-budget", timeBudget);
+        SettingsCheck.atLeast("inkstream.render.max-nesting", 1, maxNesting);
+        SettingsCheck.positive("inkstream.render.max-text-size", maxTextSize);
+        SettingsCheck.positive("inkstream.render.worker-stack", workerStack);
+    }
+
     public static final RenderSettings DEFAULTS = new RenderSettings(Duration.ofSeconds(10), 256, DataSize.ofMegabytes(2),
             DataSize.ofMegabytes(16), false, Translations.DEFAULTS);
 
@@ -47,6 +55,10 @@ public record RenderSettings(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("inkstream-render-translations") String applicationId,
             @Nullable Path stateDir) {
+
+        public Translations {
+            SettingsCheck.notBlank("inkstream.render.translations.application-id", applicationId);
+        }
 
         public static final Translations DEFAULTS = new Translations(true, "inkstream-render-translations", null);
 

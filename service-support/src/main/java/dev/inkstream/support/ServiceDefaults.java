@@ -52,6 +52,13 @@ public final class ServiceDefaults {
         p.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         p.put("spring.kafka.consumer.enable-auto-commit", "false");
         p.put("spring.kafka.consumer.properties[max.partition.fetch.bytes]", "16777216");
+        // Graceful shutdown (SIGTERM, Ctrl-C): the webhook finishes the requests it has, each
+        // listener finishes the record or batch in hand and commits or aborts its transaction, and
+        // then stops rather than taking on the rest of its last poll. 45 s per phase fits the
+        // 60 s termination grace of deploy/ (Kubernetes and compose).
+        p.put("server.shutdown", "graceful");
+        p.put("spring.lifecycle.timeout-per-shutdown-phase", "45s");
+        p.put("spring.kafka.listener.immediate-stop", "true");
         p.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         p.put("management.metrics.tags.service", service);
         p.put("management.endpoint.health.probes.enabled", "true");

@@ -1,6 +1,7 @@
 package dev.inkstream.standalone;
 
 import dev.inkstream.events.Diagnostic;
+import dev.inkstream.support.settings.InvalidSettingException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,6 +41,13 @@ public final class InkstreamCli implements Callable<Integer> {
      * its stack trace, which is what a bug report needs.
      */
     private static int explain(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) throws Exception {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // A setting refused at a service's start, wrapped in Spring's binding exceptions.
+            if (cause instanceof InvalidSettingException invalid) {
+                commandLine.getErr().println("inkstream: " + invalid.getMessage());
+                return 1;
+            }
+        }
         if (e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
             commandLine.getErr().println("inkstream: " + e.getMessage());
             return 1;

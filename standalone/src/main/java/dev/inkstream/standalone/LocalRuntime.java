@@ -24,13 +24,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import dev.inkstream.support.s3.S3Settings;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import java.util.Collections;
 
 /**
  * Everything of Inkstream on one machine: an embedded KRaft broker, an embedded S3 API server
  * backed by a directory, the three services wired to them exactly as they would be to a Kafka
- * cluster and S3, and optionally the edge server. Wiring only: no pipeline logic lives here.
+ * cluster and S3, and optionally the edge server. Given an {@link External} broker and store
+ * (containers, for the Testcontainers tests) it wires the services to those instead. Wiring
+ * only: no pipeline logic lives here.
  */
 public final class LocalRuntime implements AutoCloseable {
 
@@ -42,17 +46,33 @@ public final class LocalRuntime implements AutoCloseable {
      * @param publishSettings more {@code inkstream.publish.*} properties (dry run, confirmed deletes)
      */
     public record Options(Path dataDir, List<RepositorySpec> repositories, int edgePort, int ingestPort, String siteTitle,
-                          Map<String, String> publishSettings) {
+                          Map<String, String> publishSettings, @Nullable External external) {
+
+        public Options(Path dataDir, List<RepositorySpec> repositories, int edgePort, int ingestPort, String siteTitle,
+                       Map<String, String> publishSettings) {
+            this(dataDir, repositories, edgePort, ingestPort, siteTitle, publishSettings, null);
+        }
 
         public Options(Path dataDir, List<RepositorySpec> repositories, int edgePort, int ingestPort, String siteTitle) {
             this(dataDir, repositories, edgePort, ingestPort, siteTitle, Map.of());
         }
     }
 
+    /**
+     * A Kafka cluster and an S3-compatible store that run elsewhere (containers, a cluster), used
+     * instead of the embedded broker and store; the bucket {@link #BUCKET} is created if missing.
+     */
+    public record External(String bootstrapServers, URI s3Endpoint, String s3Region, String s3AccessKey, String s3SecretKey) {
+
+        S3Settings s3Settings() {
+            return new S3Settings(s3Endpoint, s3Region, BUCKET, s3AccessKey, s3SecretKey, true);
+        }
+    }
+
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Path dataDir;
-    private EmbeddedKafkaBroker broker;
-    private EmbeddedS3Server s3Server;
+    private @Nullable EmbeddedKafkaBroker broker;
+    private @Nullable External external;
     private S3Client s3;
     private @Nullable EdgeServer edge;
     private URI webhook;
@@ -80,20 +100,33 @@ public final class LocalRuntime implements AutoCloseable {
     private void startAll(Options options) throws Exception {
         Files.createDirectories(dataDir);
         secret = loadOrCreateSecret();
-        broker = remember(EmbeddedKafkaBroker.start(dataDir.resolve("kafka")));
-        s3Server = remember(EmbeddedS3Server.start(dataDir.resolve("s3"), 0));
-        s3Server.ensureBucket(BUCKET);
-        s3 = remember(S3Clients.forEmbedded(s3Server));
+        S3Settings store;
+        external = options.external();
+        if (external == null) {
+            broker = remember(EmbeddedKafkaBroker.start(dataDir.resolve("kafka")));
+            EmbeddedS3Server s3Server = remember(EmbeddedS3Server.start(dataDir.resolve("s3"), 0));
+            s3Server.ensureBucket(BUCKET);
+            store = S3Clients.settings(s3Server, BUCKET);
+        } else {
+            store = external.s3Settings();
+        }
+        s3 = remember(dev.inkstream.support.s3.S3Clients.create(store));
+        if (external != null) {
+            ensureBucket(s3);
+        }
 
         Map<String, String> common = new LinkedHashMap<>();
-        common.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
-        common.put("inkstream.s3.endpoint", s3Server.endpoint().toString());
-        common.put("inkstream.s3.region", s3Server.region());
+        common.put("spring.kafka.bootstrap-servers", bootstrapServers());
+        common.put("inkstream.s3.endpoint", store.endpoint().toString());
+        common.put("inkstream.s3.region", store.region());
         common.put("inkstream.s3.bucket", BUCKET);
-        common.put("inkstream.s3.access-key", s3Server.accessKey());
-        common.put("inkstream.s3.secret-key", s3Server.secretKey());
+        common.put("inkstream.s3.access-key", store.accessKey());
+        common.put("inkstream.s3.secret-key", store.secretKey());
         // The runtime closes the services itself, before the broker and the store they use.
         common.put("spring.main.register-shutdown-hook", "false");
+        // Nor may Spring Boot stop Logback in a shutdown hook of its own: it would run alongside
+        // ours, and what the services log while they finish their work would be lost.
+        common.put("logging.register-shutdown-hook", "false");
         common.put("logging.level.root", "WARN");
         common.put("logging.level.dev.inkstream", "INFO");
         common.put("spring.main.log-startup-info", "false");
@@ -183,6 +216,9 @@ public final class LocalRuntime implements AutoCloseable {
      * running, as a broker restart in a cluster looks to its clients. For fault-injection tests.
      */
     public void restartBroker() {
+        if (broker == null) {
+            throw new IllegalStateException("the broker is external; restart it where it runs");
+        }
         int index = started.indexOf(broker);
         broker.close();
         broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"));
@@ -229,7 +265,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return broker.bootstrapServers();
+        return broker != null ? broker.bootstrapServers() : external.bootstrapServers();
     }
 
     public S3Client s3() {
@@ -242,6 +278,14 @@ public final class LocalRuntime implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    private static void ensureBucket(S3Client s3) {
+        try {
+            s3.headBucket(b -> b.bucket(BUCKET));
+        } catch (NoSuchBucketException e) {
+            s3.createBucket(b -> b.bucket(BUCKET));
+        }
     }
 
     /** The secret the webhooks are signed with; made once per data dir, readable by its owner only. */

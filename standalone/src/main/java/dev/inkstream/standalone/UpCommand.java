@@ -32,9 +32,10 @@ final class UpCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\ninkstream: stopping…");
+            System.out.println("\ninkstream: stopping (each service finishes the work in hand)…");
             poller.shutdownNow();
             runtime.close();
+            System.out.println("inkstream: stopped");
             stopped.countDown();
         }));
         runtime.announceAll();

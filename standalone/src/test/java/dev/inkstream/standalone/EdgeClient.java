@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** What a reader sees: pages fetched from the shared runtime's edge server. */
+/** What a reader sees: pages fetched from a runtime's edge server (the shared runtime's unless one is given). */
 final class EdgeClient {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -16,10 +16,15 @@ final class EdgeClient {
 
     /** Polls {@code path} until the edge serves it with 200 and {@code ready} accepts the body. */
     static String awaitPage(String path, Predicate<String> ready) throws Exception {
+        return awaitPage(SharedRuntime.get(), path, ready);
+    }
+
+    /** Polls {@code path} at {@code runtime}'s edge until it is served with 200 and {@code ready} accepts the body. */
+    static String awaitPage(LocalRuntime runtime, String path, Predicate<String> ready) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         HttpResponse<String> last = null;
         while (System.nanoTime() < deadline) {
-            last = get(path);
+            last = get(runtime, path);
             if (last.statusCode() == 200 && ready.test(last.body())) {
                 return last.body();
             }
@@ -30,7 +35,11 @@ final class EdgeClient {
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        URI uri = SharedRuntime.get().edgeUri().resolve(path.substring(1));
+        return get(SharedRuntime.get(), path);
+    }
+
+    static HttpResponse<String> get(LocalRuntime runtime, String path) throws Exception {
+        URI uri = runtime.edgeUri().resolve(path.substring(1));
         return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -242,15 +241,7 @@ class PipelineIT {
 
     /** The ReleasePublished for {@code commit}, waiting for it to arrive. */
     static ReleasePublished release(String commit) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<ReleasePublished> found = Releases.published(runtime).stream().filter(r -> r.commit().equals(commit)).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new AssertionError("no release of " + commit);
+        return Releases.await(runtime, commit);
     }
 
     private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) throws InterruptedException {

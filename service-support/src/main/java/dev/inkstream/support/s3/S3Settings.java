@@ -1,5 +1,6 @@
 package dev.inkstream.support.s3;
 
+import dev.inkstream.support.settings.SettingsCheck;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -31,9 +32,11 @@ public record S3Settings(
 
     @ConstructorBinding
     public S3Settings {
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("inkstream.s3.max-attempts must be at least 1, got " + maxAttempts);
-        }
+        SettingsCheck.httpUrl("inkstream.s3.endpoint", endpoint);
+        SettingsCheck.notBlank("inkstream.s3.region", region);
+        SettingsCheck.notBlank("inkstream.s3.bucket", bucket);
+        SettingsCheck.together("inkstream.s3.access-key", accessKey, "inkstream.s3.secret-key", secretKey);
+        SettingsCheck.atLeast("inkstream.s3.max-attempts", 1, maxAttempts);
     }
 
     /** With the default number of attempts. */

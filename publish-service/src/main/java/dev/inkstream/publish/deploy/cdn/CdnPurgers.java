@@ -1,5 +1,6 @@
 package dev.inkstream.publish.deploy.cdn;
 
+import dev.inkstream.support.settings.InvalidSettingException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class CdnPurgers {
 
     private static <T> T required(T value, String name) {
         if (value == null || value.toString().isBlank()) {
-            throw new IllegalArgumentException("inkstream.publish.cdn." + name + " is required for this CDN provider");
+            throw new InvalidSettingException("inkstream.publish.cdn." + name, "is required for this CDN provider");
         }
         return value;
     }

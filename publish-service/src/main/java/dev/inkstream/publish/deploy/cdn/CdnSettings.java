@@ -1,5 +1,6 @@
 package dev.inkstream.publish.deploy.cdn;
 
+import dev.inkstream.support.settings.SettingsCheck;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -32,6 +33,13 @@ public record CdnSettings(
         @DefaultValue("0") int urlsPerRequest,
         @DefaultValue("3000") int maxPaths,
         @DefaultValue("false") boolean softPurge) {
+
+    public CdnSettings {
+        SettingsCheck.httpUrl("inkstream.publish.cdn.site-url", siteUrl);
+        SettingsCheck.httpUrl("inkstream.publish.cdn.api-endpoint", apiEndpoint);
+        SettingsCheck.atLeast("inkstream.publish.cdn.urls-per-request", 0, urlsPerRequest);
+        SettingsCheck.atLeast("inkstream.publish.cdn.max-paths", 1, maxPaths);
+    }
 
     public enum Provider { NONE, CLOUDFRONT, CLOUDFLARE, FASTLY }
 

@@ -22,6 +22,8 @@ import dev.inkstream.support.tracing.TracedStep;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,9 @@ public class SitePublisher implements AutoCloseable {
     private final CdnPurger purger;
     private final Clock clock = Clock.systemUTC();
     private final RecordTracing tracing;
+    /** Each repository's last release's outputs with their headers applied, by the identity of the output. */
+    private final Map<String, Map<OutputObject, OutputObject>> headered = new HashMap<>();
+    private final Map<String, DashboardMemo> dashboards = new HashMap<>();
 
     /** Untraced, for tools and tests that publish without a service around them. */
     public SitePublisher(PublishSettings settings, S3Client s3, S3AsyncClient s3Async, S3Settings s3Settings) {
@@ -93,9 +98,9 @@ public class SitePublisher implements AutoCloseable {
         }
         List<OutputObject> made = new ArrayList<>(siteOutputs.outputs(site));
         if (settings.translationDashboard() && TranslationDashboard.multilingual(documents.values())) {
-            made.addAll(dashboard.outputs(repo, settings.siteTitle(), translations, settings.pageCacheControl()));
+            made.addAll(dashboard(repo, translations));
         }
-        List<OutputObject> outputs = made.stream().map(headers::apply).toList();
+        List<OutputObject> outputs = withHeaders(repo, made);
         long rendered = System.nanoTime();
         timings.put("templates", (rendered - start) / 1_000_000);
         ReleaseManifest live = deployer.store().live(prefix, repo);
@@ -129,6 +134,39 @@ public class SitePublisher implements AutoCloseable {
                 release.objectsWritten(), release.objectsUnchanged(), release.objectsDeleted(), (uploaded - start) / 1_000_000);
         return release;
     }
+
+    /**
+     * The outputs with the operator's headers. Most outputs are the very objects of the last
+     * release (the site's outputs are cached), so they keep the result they had then instead of
+     * being hashed again.
+     */
+    private List<OutputObject> withHeaders(String repo, List<OutputObject> made) {
+        Map<OutputObject, OutputObject> before = headered.getOrDefault(repo, Map.of());
+        Map<OutputObject, OutputObject> now = new IdentityHashMap<>(made.size() * 2);
+        List<OutputObject> outputs = new ArrayList<>(made.size());
+        for (OutputObject object : made) {
+            OutputObject known = before.get(object);
+            OutputObject applied = known != null ? known : headers.apply(object);
+            now.put(object, applied);
+            outputs.add(applied);
+        }
+        headered.put(repo, now);
+        return outputs;
+    }
+
+    /** The dashboard's outputs, made again only when its groups or title changed. */
+    private List<OutputObject> dashboard(String repo, Collection<TranslationGroup> translations) {
+        List<Object> inputs = List.of(repo, settings.siteTitle(), List.copyOf(translations), settings.pageCacheControl());
+        DashboardMemo memo = dashboards.get(repo);
+        if (memo == null || !memo.inputs().equals(inputs)) {
+            memo = new DashboardMemo(inputs, dashboard.outputs(repo, settings.siteTitle(), translations,
+                    settings.pageCacheControl()));
+            dashboards.put(repo, memo);
+        }
+        return memo.outputs();
+    }
+
+    private record DashboardMemo(List<Object> inputs, List<OutputObject> outputs) {}
 
     /** Why this release must not go live as it is, if it must not. */
     private Optional<String> holdReason(ReleaseManifest live, String commit, DeployPlan plan) {

@@ -15,9 +15,11 @@ import java.util.Map;
  * @param uploads     in upload order: assets, pages, aggregates and feeds, then (after the
  *                    deletions) the release's own records
  * @param liveObjects how many objects the live release has
+ * @param replaced    the live objects this plan overwrites or deletes, key to content hash: their
+ *                    bytes are stored first, so the live release can still be restored
  */
 public record DeployPlan(List<OutputObject> uploads, List<String> unchanged, List<String> deletions,
-                         Map<String, String> objects, int liveObjects) {
+                         Map<String, String> objects, int liveObjects, Map<String, String> replaced) {
 
     /** How many keys {@link #describe()} lists per group before it only counts. */
     static final int LISTED_PER_GROUP = 20;
@@ -38,7 +40,16 @@ public record DeployPlan(List<OutputObject> uploads, List<String> unchanged, Lis
         // them, then the lists and feeds that link to the pages.
         uploads.sort(Comparator.comparingInt((OutputObject o) -> phase(o.role())).thenComparing(OutputObject::key));
         List<String> deletions = live.objects().keySet().stream().filter(key -> !objects.containsKey(key)).sorted().toList();
-        return new DeployPlan(List.copyOf(uploads), List.copyOf(unchanged), deletions, objects, live.objects().size());
+        Map<String, String> replaced = new LinkedHashMap<>();
+        for (OutputObject upload : uploads) {
+            String before = live.objects().get(upload.key());
+            if (before != null) {
+                replaced.put(upload.key(), before);
+            }
+        }
+        deletions.forEach(key -> replaced.put(key, live.objects().get(key)));
+        return new DeployPlan(List.copyOf(uploads), List.copyOf(unchanged), deletions, objects, live.objects().size(),
+                replaced);
     }
 
     /** Upload phase of a role; a phase starts when the one before has finished. */

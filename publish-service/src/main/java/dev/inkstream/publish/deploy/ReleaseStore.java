@@ -38,12 +38,32 @@ public final class ReleaseStore {
         return bucket;
     }
 
-    /** The live release of the site under {@code prefix}, or an empty one before the first. */
+    /**
+     * The live release of the site under {@code prefix}, or an empty one before the first. Read
+     * again only when {@code current.json}'s ETag changed: a large site's manifest is megabytes,
+     * and each release starts by asking for it.
+     */
     public ReleaseManifest live(String prefix, String repo) {
+        String key = prefix + ReleaseManifest.CURRENT_KEY;
         try {
-            return read(prefix + ReleaseManifest.CURRENT_KEY);
+            String eTag = s3.headObject(b -> b.bucket(bucket).key(key)).eTag();
+            Cached cached = manifests.get(key);
+            if (cached != null && cached.eTag().equals(eTag)) {
+                return cached.manifest();
+            }
+            var response = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+            ReleaseManifest manifest = EventJson.read(response.asByteArray(), ReleaseManifest.class);
+            manifests.put(key, new Cached(response.response().eTag(), manifest));
+            return manifest;
         } catch (NoSuchKeyException none) {
+            manifests.remove(key);
             return ReleaseManifest.empty(repo);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                manifests.remove(key);
+                return ReleaseManifest.empty(repo);
+            }
+            throw e;
         }
     }
 
@@ -76,12 +96,22 @@ public final class ReleaseStore {
 
     /** Writes the release's manifest, then {@code current.json}: the second write makes it live. */
     public void publish(String prefix, ReleaseManifest manifest, String cacheControl) {
-        put(prefix + manifest.releaseKey(), EventJson.write(manifest), cacheControl);
-        makeCurrent(prefix, manifest, cacheControl);
+        byte[] json = EventJson.write(manifest);
+        String key = prefix + manifest.releaseKey();
+        // Retention lists the releases right after this one; it need not read back what was just written.
+        manifests.put(key, new Cached(put(key, json, cacheControl), manifest));
+        makeCurrent(prefix, manifest, json, cacheControl);
     }
 
     public void makeCurrent(String prefix, ReleaseManifest manifest, String cacheControl) {
-        put(prefix + ReleaseManifest.CURRENT_KEY, EventJson.write(manifest), cacheControl);
+        makeCurrent(prefix, manifest, EventJson.write(manifest), cacheControl);
+    }
+
+    private void makeCurrent(String prefix, ReleaseManifest manifest, byte[] json, String cacheControl) {
+        String key = prefix + ReleaseManifest.CURRENT_KEY;
+        String eTag = put(key, json, cacheControl);
+        // What was just written is what the next release reads, as long as nobody else writes it.
+        manifests.put(key, new Cached(eTag, manifest));
     }
 
     /**
@@ -133,8 +163,8 @@ public final class ReleaseStore {
         return EventJson.read(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray(), ReleaseManifest.class);
     }
 
-    private void put(String key, byte[] json, String cacheControl) {
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json").cacheControl(cacheControl),
-                RequestBody.fromBytes(json));
+    private String put(String key, byte[] json, String cacheControl) {
+        return s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json").cacheControl(cacheControl),
+                RequestBody.fromBytes(json)).eTag();
     }
 }

@@ -52,6 +52,13 @@ public final class LanguageSwitcher {
 
     /** A language's name in that language ({@code 中文}, {@code Deutsch}), as readers look for their own. */
     public static String label(String language) {
+        return LABELS.computeIfAbsent(language, LanguageSwitcher::labelOf);
+    }
+
+    /** Labels by language tag: every page of a multilingual site asks for them, and there are few. */
+    private static final Map<String, String> LABELS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String labelOf(String language) {
         Locale locale = Locale.forLanguageTag(language);
         String name = locale.getDisplayName(locale);
         if (name.isBlank() || name.equalsIgnoreCase(language)) {

@@ -96,12 +96,24 @@ public final class SiteOutputs {
     private Map<RenderedDocument, DocumentFacts> facts = new IdentityHashMap<>();
     /** Feed entries by document identity, valid while {@link #feedEntriesContext} is unchanged. */
     private Map<RenderedDocument, FeedEntry> feedEntries = new IdentityHashMap<>();
+    /** Repository paths each page links to, by document identity. */
+    private Map<RenderedDocument, List<String>> references = new IdentityHashMap<>();
+    /** Each published asset's object, by document identity, valid while the asset Cache-Control is unchanged. */
+    private Map<RenderedDocument, OutputObject> assetOutputs = new IdentityHashMap<>();
+    private String assetOutputsCacheControl = "";
+    private String lastPageContext = "";
+    /** Each listed document's categories, by document identity. */
+    private Map<RenderedDocument, List<String>> categories = new IdentityHashMap<>();
+    private final BrokenLinks.Memo brokenLinks = new BrokenLinks.Memo();
     private String feedEntriesContext = "";
     /** Aggregates (list pages, feeds) by repository and key, with the inputs they were made from. */
     private final Map<String, Map<String, Memo>> memos = new HashMap<>();
     private long pagesRendered;
 
-    private record CachedPage(RenderedDocument document, String context, OutputObject output, List<Diagnostic> problems) {}
+    private record CachedPage(RenderedDocument document, PageContext context, OutputObject output, List<Diagnostic> problems) {}
+
+    /** What a page's HTML depends on besides its document. */
+    private record PageContext(String site, List<LanguageSwitcher.Version> versions, @Nullable Map<String, String> stale) {}
 
     /** Outputs made from {@code inputs}: equal inputs (documents compare by identity first) give equal outputs. */
     private record Memo(Object inputs, List<OutputObject> outputs, List<Diagnostic> problems) {}
@@ -134,17 +146,20 @@ public final class SiteOutputs {
     public List<OutputObject> outputs(Site site) {
         List<UrlCollision> collisions = collisions(site);
         Set<String> hidden = collisions.stream().flatMap(c -> c.hidden().stream()).collect(Collectors.toSet());
-        Release release = new Release(site, hidden);
         useLayouts(site.documents().values());
+        Release release = new Release(site, hidden);
 
         Map<String, OutputObject> outputs = new LinkedHashMap<>();
         for (ThemeAssets.Asset asset : assets.all()) {
             add(outputs, OutputObject.of(asset.key(), asset.content(), asset.contentType(), site.assetCacheControl(),
                     Role.ASSET));
         }
-        assets(site).forEach(o -> add(outputs, o));
+        assets(release).forEach(o -> add(outputs, o));
         reportCollisions(release, collisions);
-        documentPages(release).forEach(o -> add(outputs, o));
+        List<OutputObject> documentPages = documentPages(release);
+        documentPages.forEach(o -> add(outputs, o));
+        Set<String> documentPageKeys = new HashSet<>(documentPages.size());
+        documentPages.forEach(o -> documentPageKeys.add(o.key()));
         aliases(release).forEach(o -> add(outputs, o));
         for (OutputObject aggregate : aggregates(release)) {
             if (outputs.containsKey(aggregate.key())) {
@@ -158,10 +173,22 @@ public final class SiteOutputs {
             }
         }
         feedsAndSitemaps(release).forEach(o -> add(outputs, o));
-        Set<String> published = outputs.keySet().stream().map(SiteOutputs::urlOfKey).collect(Collectors.toSet());
-        BrokenLinks.find(site.documents().values(), published).forEach(d -> release.problem(d.path(), d));
+        // Documents' pages and files are known to the link check from the documents themselves.
+        Set<String> published = new HashSet<>();
+        for (OutputObject output : outputs.values()) {
+            if (!(output.role() == Role.PAGE && documentPageKeys.contains(output.key())) && !(output.role() == Role.ASSET
+                    && output.copyFrom() != null)) {
+                published.add(urlOfKey(output.key()));
+            }
+        }
+        brokenLinks.find(site.documents().values(), published).forEach(d -> release.problem(d.path(), d));
         outputs.put(DIAGNOSTICS_KEY, diagnostics(release));
         facts = release.facts;
+        references = release.references;
+        assetOutputs = release.assetOutputs;
+        assetOutputsCacheControl = site.assetCacheControl();
+        lastPageContext = release.pageContext;
+        categories = release.categoryNames;
         feedEntries = release.feedEntries;
         feedEntriesContext = release.feedEntriesContext;
         memos.put(repoOf(site), release.memos);
@@ -193,10 +220,20 @@ public final class SiteOutputs {
         final List<RenderedDocument> published;
         final Map<String, RenderedDocument> homes = new HashMap<>();
         final List<RenderedDocument> listed;
+        /** {@link #listed} by language, in the same order. */
+        final Map<String, List<RenderedDocument>> listedByLanguage;
         final Map<String, List<RenderedDocument>> translations;
         final Map<String, List<Diagnostic>> problems = new TreeMap<>();
         final Map<RenderedDocument, DocumentFacts> facts = new IdentityHashMap<>();
+        final Map<RenderedDocument, List<String>> references = new IdentityHashMap<>();
+        final Map<RenderedDocument, OutputObject> assetOutputs = new IdentityHashMap<>();
+        final Map<RenderedDocument, List<LanguageSwitcher.Version>> versions = new IdentityHashMap<>();
         final Map<RenderedDocument, FeedEntry> feedEntries = new IdentityHashMap<>();
+        /** Everything besides a document and its translations that its page's HTML depends on. */
+        final String pageContext;
+        private @Nullable Map<String, Tag> tags;
+        private @Nullable Map<String, Tag> categories;
+        final Map<RenderedDocument, List<String>> categoryNames = new IdentityHashMap<>();
         final String feedEntriesContext;
         final Map<String, Memo> memos = new HashMap<>();
         final Map<String, Object> siteView;
@@ -217,14 +254,20 @@ public final class SiteOutputs {
                     .toList();
             this.defaultLanguage = defaultLanguage(config, published);
             this.languages = languages(config, published, defaultLanguage);
+            Map<String, String> languageByHomeUrl = new HashMap<>();
+            languages.forEach(language -> languageByHomeUrl.putIfAbsent(homeUrl(language), language));
             for (RenderedDocument document : published) {
-                for (String language : languages) {
-                    if (document.url().equals(homeUrl(language))) {
-                        homes.putIfAbsent(language, document);
-                    }
+                String language = languageByHomeUrl.get(document.url());
+                if (language != null) {
+                    homes.putIfAbsent(language, document);
                 }
             }
-            this.listed = published.stream().filter(d -> !homes.containsValue(d)).toList();
+            Set<RenderedDocument> homePages = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            homePages.addAll(homes.values());
+            this.listed = published.stream().filter(d -> !homePages.contains(d)).toList();
+            Map<String, List<RenderedDocument>> byLanguage = new HashMap<>();
+            listed.forEach(d -> byLanguage.computeIfAbsent(languageOf(d), l -> new ArrayList<>()).add(d));
+            this.listedByLanguage = byLanguage;
             this.translations = published.stream().filter(d -> d.translationKey() != null)
                     .collect(Collectors.groupingBy(RenderedDocument::translationKey));
             Map<String, Object> view = new HashMap<>();
@@ -239,6 +282,27 @@ public final class SiteOutputs {
             this.feedSummaries = "summary".equals(String.valueOf(feed.get("content")));
             this.feedEntriesContext = config.baseUrl() + "\u0000" + site.rootPath() + "\u0000" + feedSummaries + "\u0000"
                     + defaultLanguage + "\u0000" + repoOf(site);
+            String context = String.join("\u0000", assets.version(), templates.version(), title, defaultLanguage,
+                    String.valueOf(languages), String.valueOf(config), site.cacheControl(), site.rootPath());
+            // The same instance as last time when equal, so every page compares it by identity.
+            this.pageContext = context.equals(lastPageContext) ? lastPageContext : context;
+        }
+
+        Map<String, Tag> tags() {
+            if (tags == null) {
+                tags = SiteOutputs.tags(listed, RenderedDocument::tags);
+            }
+            return tags;
+        }
+
+        Map<String, Tag> categories() {
+            if (categories == null) {
+                categories = SiteOutputs.tags(listed, d -> categoryNames.computeIfAbsent(d, c -> {
+                    List<String> known = SiteOutputs.this.categories.get(c);
+                    return known != null ? known : SiteOutputs.categories(c);
+                }));
+            }
+            return categories;
         }
 
         String languageOf(RenderedDocument document) {
@@ -256,6 +320,13 @@ public final class SiteOutputs {
             });
         }
 
+        List<String> references(RenderedDocument page) {
+            return references.computeIfAbsent(page, d -> {
+                List<String> known = SiteOutputs.this.references.get(d);
+                return known != null ? known : SiteOutputs.references(d);
+            });
+        }
+
         void problem(String path, Diagnostic diagnostic) {
             List<Diagnostic> list = problems.computeIfAbsent(path, p -> new ArrayList<>());
             if (!list.contains(diagnostic)) {
@@ -264,9 +335,11 @@ public final class SiteOutputs {
         }
 
         List<LanguageSwitcher.Version> versions(RenderedDocument document) {
-            return document.translationKey() == null ? List.of()
-                    : LanguageSwitcher.versions(document, translations.get(document.translationKey()), languages,
-                    defaultLanguage);
+            if (document.translationKey() == null) {
+                return List.of();
+            }
+            return versions.computeIfAbsent(document, d -> LanguageSwitcher.versions(d,
+                    translations.getOrDefault(d.translationKey(), List.of(d)), languages, defaultLanguage));
         }
     }
 
@@ -327,7 +400,7 @@ public final class SiteOutputs {
         for (RenderedDocument document : release.listed) {
             List<LanguageSwitcher.Version> versions = release.versions(document);
             Optional<Map<String, String>> stale = staleNotice(release, document);
-            String context = pageContextKey(release, versions) + "\u0000" + stale.map(Object::toString).orElse("");
+            PageContext context = new PageContext(release.pageContext, versions, stale.orElse(null));
             CachedPage cached = before.get(document.path());
             if (cached == null || !cached.context().equals(context)
                     || (cached.document() != document && !cached.document().equals(document))) {
@@ -366,12 +439,6 @@ public final class SiteOutputs {
                 "lang", group.defaultLanguage()));
     }
 
-    /** Everything besides the document that a page's HTML depends on. */
-    private String pageContextKey(Release release, List<LanguageSwitcher.Version> versions) {
-        return String.join("\u0000", assets.version(), templates.version(), release.title, release.defaultLanguage,
-                String.valueOf(release.languages), String.valueOf(release.config), release.site.cacheControl(),
-                release.site.rootPath(), String.valueOf(versions));
-    }
 
     private static String repoOf(Site site) {
         return site.documents().values().stream().map(RenderedDocument::repo).findFirst().orElse("") + "\u0000"
@@ -515,17 +582,14 @@ public final class SiteOutputs {
     private List<OutputObject> aggregates(Release release) {
         List<OutputObject> outputs = new ArrayList<>();
         for (String language : release.languages) {
-            List<RenderedDocument> entries = release.listed.stream()
-                    .filter(d -> release.languageOf(d).equals(language)).toList();
+            List<RenderedDocument> entries = release.listedByLanguage.getOrDefault(language, List.of());
             if (entries.isEmpty() && release.homes.get(language) == null && !language.equals(release.defaultLanguage)) {
                 continue;
             }
             outputs.addAll(list(release, release.homeUrl(language), language, null, release.homes.get(language), entries));
         }
-        Map<String, Tag> tags = tags(release.listed, d -> d.tags());
-        Map<String, Tag> categories = tags(release.listed, SiteOutputs::categories);
-        outputs.addAll(tagPages(release, "tags", tags));
-        outputs.addAll(tagPages(release, "categories", categories));
+        outputs.addAll(tagPages(release, "tags", release.tags()));
+        outputs.addAll(tagPages(release, "categories", release.categories()));
         Map<String, Object> notFound = pageModel(release, null, "/", List.of());
         notFound.put("root", release.site.rootPath());
         outputs.add(OutputObject.html("404.html", templates.render("404", notFound,
@@ -592,7 +656,7 @@ public final class SiteOutputs {
             List<RenderedDocument> slice = List.copyOf(entries.subList((page - 1) * release.pageSize,
                     Math.min(entries.size(), page * release.pageSize)));
             int number = page;
-            List<Object> inputs = java.util.Arrays.asList(pageContextKey(release, List.of()), url, language, tag,
+            List<Object> inputs = java.util.Arrays.asList(release.pageContext, url, language, tag,
                     page == 1 ? home : null, page == 1 && home != null ? release.versions(home) : List.of(), slice,
                     page, pageCount);
             outputs.addAll(memo(release, "list:" + pageUrl, inputs,
@@ -639,8 +703,7 @@ public final class SiteOutputs {
         boolean multilingual = release.languages.size() > 1;
         // The site's feed is its default language's; other languages have their own under /<lang>/.
         for (String language : release.languages) {
-            List<RenderedDocument> entries = release.listed.stream()
-                    .filter(d -> release.languageOf(d).equals(language)).toList();
+            List<RenderedDocument> entries = release.listedByLanguage.getOrDefault(language, List.of());
             if (entries.isEmpty() && !language.equals(release.defaultLanguage)) {
                 continue;
             }
@@ -648,7 +711,7 @@ public final class SiteOutputs {
             String title = multilingual ? release.title + " (" + LanguageSwitcher.label(language) + ")" : release.title;
             outputs.addAll(feeds(release, home, title, language, entries));
         }
-        for (Tag tag : tags(release.listed, d -> d.tags()).values()) {
+        for (Tag tag : release.tags().values()) {
             outputs.addAll(feeds(release, "/tags/" + tag.slug() + "/", release.title + " · " + tag.name(), null,
                     tag.documents()));
         }
@@ -774,15 +837,28 @@ public final class SiteOutputs {
      * published page links to them: a repository's other files (scans, exports, drafts of a CV)
      * stay private unless a page points at them.
      */
-    private static List<OutputObject> assets(Site site) {
-        Set<String> referenced = referencedPaths(site);
-        return site.documents().values().stream()
-                .filter(d -> d.kind() == DocumentKind.ASSET && d.blobRef() != null && referenced.contains(d.path()))
-                .sorted(Comparator.comparing(RenderedDocument::path))
-                .map(d -> OutputObject.copy(d.url().substring(1), d.blobRef(),
-                        d.blobRef().substring(d.blobRef().lastIndexOf('/') + 1),
-                        MediaTypes.of(d.path()), site.assetCacheControl()))
-                .toList();
+    private List<OutputObject> assets(Release release) {
+        Site site = release.site;
+        Set<String> referenced = new HashSet<>();
+        for (RenderedDocument page : site.documents().values()) {
+            if (page.kind().isPage() && !page.draft()) {
+                referenced.addAll(release.references(page));
+            }
+        }
+        boolean reuse = site.assetCacheControl().equals(assetOutputsCacheControl);
+        List<OutputObject> assets = new ArrayList<>();
+        for (RenderedDocument d : site.documents().values()) {
+            if (d.kind() == DocumentKind.ASSET && d.blobRef() != null && referenced.contains(d.path())) {
+                OutputObject known = reuse ? assetOutputs.get(d) : null;
+                OutputObject asset = known != null ? known : OutputObject.copy(d.url().substring(1), d.blobRef(),
+                        d.blobRef().substring(d.blobRef().lastIndexOf('/') + 1), MediaTypes.of(d.path()),
+                        site.assetCacheControl());
+                release.assetOutputs.put(d, asset);
+                assets.add(asset);
+            }
+        }
+        assets.sort(Comparator.comparing(OutputObject::key));
+        return assets;
     }
 
     /**
@@ -792,15 +868,20 @@ public final class SiteOutputs {
     static Set<String> referencedPaths(Site site) {
         Set<String> referenced = new HashSet<>();
         for (RenderedDocument page : site.documents().values()) {
-            if (!page.kind().isPage() || page.draft()) {
-                continue;
-            }
-            String folder = page.path().contains("/") ? page.path().substring(0, page.path().lastIndexOf('/') + 1) : "";
-            for (String link : page.links()) {
-                resolve(folder, link).ifPresent(referenced::add);
+            if (page.kind().isPage() && !page.draft()) {
+                referenced.addAll(references(page));
             }
         }
         return referenced;
+    }
+
+    private static List<String> references(RenderedDocument page) {
+        String folder = page.path().contains("/") ? page.path().substring(0, page.path().lastIndexOf('/') + 1) : "";
+        List<String> paths = new ArrayList<>();
+        for (String link : page.links()) {
+            resolve(folder, link).ifPresent(paths::add);
+        }
+        return paths;
     }
 
     private static Optional<String> resolve(String folder, String link) {

@@ -8,6 +8,9 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** How a site's URLs are spelled: object keys, relative roots, absolute URLs and tag slugs. */
@@ -61,13 +64,28 @@ final class SiteUrls {
      * gets a short hash, so every tag has a page.
      */
     static String slug(String tag) {
-        String slug = Normalizer.normalize(tag, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip()
-                .replaceAll("[\\s_/]+", "-")
-                .replaceAll("[^\\p{L}\\p{M}\\p{N}-]", "")
-                .replaceAll("-{2,}", "-")
-                .replaceAll("^-|-$", "");
+        // Every release slugs every tag of every page; a site has few distinct tags.
+        if (SLUGS.size() > MAX_MEMO) {
+            SLUGS.clear();
+        }
+        return SLUGS.computeIfAbsent(tag, SiteUrls::slugOf);
+    }
+
+    private static String slugOf(String tag) {
+        String slug = Normalizer.normalize(tag, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
+        slug = SPACES.matcher(slug).replaceAll("-");
+        slug = NOT_SLUG.matcher(slug).replaceAll("");
+        slug = DASHES.matcher(slug).replaceAll("-");
+        slug = EDGE_DASHES.matcher(slug).replaceAll("");
         return slug.isEmpty() ? "tag-" + shortHash(tag) : slug;
     }
+
+    private static final Pattern SPACES = Pattern.compile("[\\s_/]+");
+    private static final Pattern NOT_SLUG = Pattern.compile("[^\\p{L}\\p{M}\\p{N}-]");
+    private static final Pattern DASHES = Pattern.compile("-{2,}");
+    private static final Pattern EDGE_DASHES = Pattern.compile("^-|-$");
+    private static final int MAX_MEMO = 100_000;
+    private static final Map<String, String> SLUGS = new ConcurrentHashMap<>();
 
     /** A redirect source as a site-relative URL: leading slash, and a trailing one unless it names a file. */
     static String normaliseAlias(String alias) {

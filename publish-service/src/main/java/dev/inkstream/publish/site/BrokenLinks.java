@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Links that lead nowhere on the published site: to a page or file that is not published, or to
@@ -44,56 +47,95 @@ public final class BrokenLinks {
      * language homes, feeds): a link to any of them is not broken.
      */
     public static List<Diagnostic> find(Collection<RenderedDocument> documents, Set<String> alsoPublished) {
-        Map<String, RenderedDocument> pages = new HashMap<>();
-        Set<String> files = new LinkedHashSet<>(alsoPublished);
-        for (RenderedDocument document : documents) {
-            if (document.kind() == DocumentKind.ASSET) {
-                files.add(document.url());
-            } else if (!document.draft()) {
-                pages.put(document.url(), document);
-                // A redirect page stands at each alias; following it lands on the document.
-                document.aliases().forEach(alias -> pages.putIfAbsent(alias, document));
-            }
-        }
-        Set<String> drafts = new LinkedHashSet<>();
-        documents.stream().filter(RenderedDocument::draft).forEach(d -> drafts.add(d.url()));
-
-        List<Diagnostic> broken = new ArrayList<>();
-        documents.stream().filter(d -> d.kind() != DocumentKind.ASSET && !d.draft())
-                .sorted(Comparator.comparing(RenderedDocument::path))
-                .forEach(document -> document.links().stream().distinct()
-                        .map(link -> check(link, pages, files, drafts))
-                        .flatMap(Optional::stream)
-                        .map(d -> d.withPath(document.path()))
-                        .forEach(broken::add));
-        return broken;
+        return new Memo().find(documents, alsoPublished);
     }
 
-    private static Optional<Diagnostic> check(String link, Map<String, RenderedDocument> pages, Set<String> files,
-                                              Set<String> drafts) {
+    /** Where a link can land: a published page's URL (or an alias of it) and the ids on that page. */
+    private record Target(String url, Set<String> anchors) {}
+
+    /** Everything a link is checked against; equal targets give every unchanged document the same result. */
+    private record Targets(Map<String, Target> pages, Set<String> files, Set<String> drafts) {}
+
+    /**
+     * The same check across releases: a document that did not change (the same object) on a site
+     * whose pages, anchors and files did not change keeps its last result, so an edit costs one
+     * document's links rather than the whole site's.
+     */
+    public static final class Memo {
+        private @Nullable Targets targets;
+        private Map<RenderedDocument, List<Diagnostic>> results = new IdentityHashMap<>();
+        private Map<RenderedDocument, Set<String>> anchors = new IdentityHashMap<>();
+
+        public List<Diagnostic> find(Collection<RenderedDocument> documents, Set<String> alsoPublished) {
+            Map<RenderedDocument, Set<String>> anchorsNow = new IdentityHashMap<>();
+            Map<String, Target> pages = new HashMap<>();
+            Set<String> files = new HashSet<>(alsoPublished);
+            Set<String> drafts = new HashSet<>();
+            for (RenderedDocument document : documents) {
+                if (document.kind() == DocumentKind.ASSET) {
+                    files.add(document.url());
+                } else if (document.draft()) {
+                    drafts.add(document.url());
+                } else {
+                    Set<String> ids = anchorsNow.computeIfAbsent(document, d -> {
+                        Set<String> known = anchors.get(d);
+                        return known != null ? known : anchors(d);
+                    });
+                    Target target = new Target(document.url(), ids);
+                    pages.put(document.url(), target);
+                    // A redirect page stands at each alias; following it lands on the document.
+                    document.aliases().forEach(alias -> pages.putIfAbsent(alias, target));
+                }
+            }
+            Targets now = new Targets(pages, files, drafts);
+            boolean reuse = now.equals(targets);
+            Map<RenderedDocument, List<Diagnostic>> resultsNow = new IdentityHashMap<>();
+            List<Diagnostic> broken = new ArrayList<>();
+            documents.stream().filter(d -> d.kind() != DocumentKind.ASSET && !d.draft())
+                    .sorted(Comparator.comparing(RenderedDocument::path))
+                    .forEach(document -> {
+                        List<Diagnostic> found = reuse ? results.get(document) : null;
+                        if (found == null) {
+                            found = document.links().stream().distinct()
+                                    .map(link -> check(link, now))
+                                    .flatMap(Optional::stream)
+                                    .map(d -> d.withPath(document.path()))
+                                    .toList();
+                        }
+                        resultsNow.put(document, found);
+                        broken.addAll(found);
+                    });
+            targets = now;
+            results = resultsNow;
+            anchors = anchorsNow;
+            return broken;
+        }
+    }
+
+    private static Optional<Diagnostic> check(String link, Targets targets) {
         int hash = link.indexOf('#');
         String url = hash < 0 ? link : link.substring(0, hash);
         String anchor = hash < 0 ? "" : link.substring(hash + 1);
-        if (GENERATED.contains(url) || GENERATED_UNDER.stream().anyMatch(url::startsWith) || files.contains(url)) {
+        if (GENERATED.contains(url) || GENERATED_UNDER.stream().anyMatch(url::startsWith) || targets.files().contains(url)) {
             return Optional.empty();
         }
-        RenderedDocument page = pages.get(url);
+        Target page = targets.pages().get(url);
         if (page == null) {
             boolean isPage = url.endsWith("/");
-            String what = drafts.contains(url) ? "it is a draft, which is not published"
+            String what = targets.drafts().contains(url) ? "it is a draft, which is not published"
                     : isPage ? "no page is published there" : "no such file is published";
             Diagnostic missing = Diagnostic.warning("broken-link", "links to " + link + " but " + what);
-            return Optional.of(closest(url, isPage ? pages.keySet().stream() : files.stream())
+            return Optional.of(closest(url, isPage ? targets.pages().keySet().stream() : targets.files().stream())
                     .map(s -> missing.withSuggestion(s + (anchor.isEmpty() ? "" : "#" + anchor)))
                     .orElse(missing));
         }
-        Set<String> anchors = anchors(page);
-        if (anchor.isEmpty() || anchors.contains(anchor)) {
+        if (anchor.isEmpty() || page.anchors().contains(anchor)) {
             return Optional.empty();
         }
         Diagnostic missing = Diagnostic.warning("broken-link",
                 "links to " + link + " but " + page.url() + " has no heading with the id '" + anchor + "'");
-        return Optional.of(closest(anchor, anchors.stream()).map(a -> missing.withSuggestion(url + "#" + a)).orElse(missing));
+        return Optional.of(closest(anchor, page.anchors().stream()).map(a -> missing.withSuggestion(url + "#" + a))
+                .orElse(missing));
     }
 
     /** The ids a page can be linked at: its headings, from the table of contents and the structure. */

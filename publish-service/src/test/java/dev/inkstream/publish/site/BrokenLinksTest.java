@@ -97,4 +97,26 @@ class BrokenLinksTest {
         assertThat(BrokenLinks.find(List.of(a, wip))).extracting(Diagnostic::message)
                 .containsExactly("links to /wip/ but it is a draft, which is not published");
     }
+
+    @Test
+    void aRememberedCheckAgreesWithAFreshOneAfterEditsAndWhenALinkTargetGoes() {
+        var memo = new BrokenLinks.Memo();
+        var guide = page("docs/guide.md", "/docs/guide/", List.of("/docs/setup/#install"), List.of("usage"));
+        var setup = page("docs/setup.md", "/docs/setup/", List.of(), List.of("install"));
+        var faq = page("docs/faq.md", "/docs/faq/", List.of("/docs/guide/#usage"), List.of());
+        assertThat(memo.find(List.of(guide, setup, faq), java.util.Set.of())).isEmpty();
+
+        // An edit of one document that adds a broken link: only it is checked again, and it is found.
+        var editedFaq = page("docs/faq.md", "/docs/faq/", List.of("/docs/guide/#usage", "/docs/missing/"), List.of());
+        assertThat(memo.find(List.of(guide, setup, editedFaq), java.util.Set.of()))
+                .extracting(Diagnostic::path, Diagnostic::message)
+                .containsExactly(tuple("docs/faq.md", "links to /docs/missing/ but no page is published there"));
+
+        // The heading guide links to disappears from an unchanged-looking site: guide itself did not
+        // change, yet its link is now broken, so the remembered result must not be used.
+        var setupWithoutInstall = page("docs/setup.md", "/docs/setup/", List.of(), List.of("installing"));
+        var site = List.of(guide, setupWithoutInstall, editedFaq);
+        assertThat(memo.find(site, java.util.Set.of())).isEqualTo(BrokenLinks.find(site)).hasSize(2)
+                .extracting(Diagnostic::path).containsExactly("docs/faq.md", "docs/guide.md");
+    }
 }

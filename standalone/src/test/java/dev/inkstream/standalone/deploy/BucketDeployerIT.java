@@ -67,7 +67,28 @@ class BucketDeployerIT {
     }
 
     @Test
-    void uploadsWithHeadersByRoleAndTheHashInMetadataStoresTheBytesAndMakesTheReleaseCurrent() {
+    void theLiveReleaseIsReadAgainWhenAnotherWriterMadeAnotherOneCurrent() {
+        var publisher = new ReleaseStore(s3, BUCKET);
+        var operator = new ReleaseStore(s3, BUCKET);
+        String prefix = "cached/";
+        var first = new ReleaseManifest(ReleaseManifest.SCHEMA_VERSION, "r", "c1", "c1", java.util.Map.of("a.html", "h1"),
+                Instant.parse("2026-01-01T00:00:00Z"), List.of());
+        publisher.publish(prefix, first, "no-cache");
+        assertThat(publisher.live(prefix, "r")).isEqualTo(first);
+        assertThat(operator.live(prefix, "r")).isEqualTo(first);
+
+        // A rollback from the command line writes current.json behind the publisher's back.
+        var second = new ReleaseManifest(ReleaseManifest.SCHEMA_VERSION, "r", "c0", "c0", java.util.Map.of("a.html", "h0"),
+                Instant.parse("2025-12-31T00:00:00Z"), List.of("c1"));
+        operator.makeCurrent(prefix, second, "no-cache");
+        assertThat(publisher.live(prefix, "r")).isEqualTo(second);
+
+        s3.deleteObject(b -> b.bucket(BUCKET).key(prefix + ReleaseManifest.CURRENT_KEY));
+        assertThat(publisher.live(prefix, "r")).isEqualTo(ReleaseManifest.empty("r"));
+    }
+
+    @Test
+    void uploadsWithHeadersByRoleAndTheHashInMetadataOnceEachAndMakesTheReleaseCurrent() {
         var store = new ReleaseStore(s3, BUCKET);
         var deployer = new BucketDeployer(store, s3Async, 2);
         s3.putObject(b -> b.bucket(BUCKET).key("_inkstream/blobs/b1").contentType("application/octet-stream"),
@@ -93,10 +114,53 @@ class BucketDeployerIT {
         assertThat(asset.cacheControl()).isEqualTo("public, max-age=31536000, immutable");
         assertThat(asset.contentType()).isEqualTo("image/png");
         assertThat(get(prefix + "a/cat.5e1f00aa.png")).containsExactly(1, 2, 3);
-        for (String sha : live.objects().values()) {
-            assertThat(head(prefix + ReleaseManifest.storedObjectKey(sha)).metadata()).containsEntry("sha256", sha);
-        }
+        assertThat(keys(prefix + ReleaseManifest.OBJECTS_PREFIX)).as("nothing was replaced, so nothing stored").isEmpty();
         assertThat(keys(prefix + ReleaseManifest.RELEASES_PREFIX)).containsExactly(prefix + "_inkstream/releases/c1.json");
+    }
+
+    @Test
+    void theBytesOfEveryObjectAReleaseOverwritesOrDeletesAreStoredFirstWithTheirHeaders() {
+        var store = new ReleaseStore(s3, BUCKET);
+        var deployer = new BucketDeployer(store, s3Async, 2);
+        String prefix = "cow/";
+        ReleaseManifest first = deployer.apply(prefix, "blog", "c1", DeployPlan.between(store.live(prefix, "blog"), List.of(
+                page("a/index.html", "<p>a</p>"), page("b/index.html", "<p>b</p>"), page("c/index.html", "<p>c</p>"))),
+                "no-cache", Instant.parse("2026-01-01T00:00:00Z"));
+
+        deployer.apply(prefix, "blog", "c2", DeployPlan.between(first, List.of(
+                page("a/index.html", "<p>a, revised</p>"), page("b/index.html", "<p>b</p>"))),
+                "no-cache", Instant.parse("2026-01-02T00:00:00Z"));
+
+        String storedA = prefix + ReleaseManifest.storedObjectKey(first.objects().get("a/index.html"));
+        String storedC = prefix + ReleaseManifest.storedObjectKey(first.objects().get("c/index.html"));
+        assertThat(keys(prefix + ReleaseManifest.OBJECTS_PREFIX)).containsExactlyInAnyOrder(storedA, storedC);
+        assertThat(new String(get(storedA), StandardCharsets.UTF_8)).isEqualTo("<p>a</p>");
+        assertThat(head(storedA).cacheControl()).isEqualTo("public, max-age=60, must-revalidate");
+        assertThat(head(storedA).metadata()).containsEntry("sha256", first.objects().get("a/index.html"));
+        assertThat(new String(get(storedC), StandardCharsets.UTF_8)).isEqualTo("<p>c</p>");
+    }
+
+    @Test
+    void anObjectAlreadyOverwrittenByAnInterruptedReleaseIsNotStoredUnderTheOldHash() {
+        var store = new ReleaseStore(s3, BUCKET);
+        var deployer = new BucketDeployer(store, s3Async, 2);
+        String prefix = "interrupted/";
+        ReleaseManifest first = deployer.apply(prefix, "blog", "c1", DeployPlan.between(store.live(prefix, "blog"),
+                List.of(page("a/index.html", "<p>a</p>"))), "no-cache", Instant.parse("2026-01-01T00:00:00Z"));
+        String oldHash = first.objects().get("a/index.html");
+        // An attempt at c2 stored the old bytes, overwrote the object, then died before its manifest.
+        OutputObject revised = page("a/index.html", "<p>a, revised</p>");
+        s3.copyObject(b -> b.sourceBucket(BUCKET).sourceKey(prefix + "a/index.html").destinationBucket(BUCKET)
+                .destinationKey(prefix + ReleaseManifest.storedObjectKey(oldHash)));
+        s3.putObject(b -> b.bucket(BUCKET).key(prefix + "a/index.html").metadata(java.util.Map.of("sha256", revised.sha256())),
+                RequestBody.fromBytes(revised.content()));
+
+        deployer.apply(prefix, "blog", "c2", DeployPlan.between(store.live(prefix, "blog"), List.of(revised)),
+                "no-cache", Instant.parse("2026-01-02T00:00:00Z"));
+
+        assertThat(new String(get(prefix + ReleaseManifest.storedObjectKey(oldHash)), StandardCharsets.UTF_8))
+                .as("the stored copy keeps the old bytes, not the revised ones the object holds now").isEqualTo("<p>a</p>");
+        assertThat(store.live(prefix, "blog").commit()).isEqualTo("c2");
     }
 
     @Test

@@ -105,6 +105,7 @@ public class SitePublisher implements AutoCloseable {
         timings.put("templates", (rendered - start) / 1_000_000);
         ReleaseManifest live = deployer.store().live(prefix, repo);
         DeployPlan plan = DeployPlan.between(live, outputs);
+        long planned = lap(timings, "plan", rendered);
 
         Optional<String> held = holdReason(live, commit, plan);
         if (held.isPresent() || settings.dryRun()) {
@@ -121,18 +122,28 @@ public class SitePublisher implements AutoCloseable {
             try (TracedStep deploy = tracing.step("deploy " + commit)) {
                 ReleaseManifest manifest = deployer.apply(prefix, repo, commit, plan, settings.manifestCacheControl(),
                         clock.instant());
+                long applied = lap(timings, "upload", planned);
                 expire(prefix, manifest);
                 purge(prefix, plan);
+                lap(timings, "expire and purge", applied);
             }
         }
         long uploaded = System.nanoTime();
         timings.put("deploy", (uploaded - rendered) / 1_000_000);
         var release = release(changeSet, documents, plan, timings, Outcome.PUBLISHED, null);
         log.info("published repo={} commit={} delivery={}: {} documents ({} page templates rendered), {} objects written, "
-                        + "{} unchanged, {} deleted in {} ms",
+                        + "{} unchanged, {} deleted in {} ms {}",
                 repo, commit, changeSet.deliveryId(), release.documents(), siteOutputs.pagesRenderedLastTime(),
-                release.objectsWritten(), release.objectsUnchanged(), release.objectsDeleted(), (uploaded - start) / 1_000_000);
+                release.objectsWritten(), release.objectsUnchanged(), release.objectsDeleted(), (uploaded - start) / 1_000_000,
+                timings);
         return release;
+    }
+
+    /** Records the milliseconds since {@code since} as step {@code name}; returns now. */
+    private static long lap(Map<String, Long> timings, String name, long since) {
+        long now = System.nanoTime();
+        timings.put(name, (now - since) / 1_000_000);
+        return now;
     }
 
     /**

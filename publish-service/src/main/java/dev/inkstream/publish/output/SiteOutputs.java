@@ -102,6 +102,29 @@ public final class SiteOutputs {
     private Map<RenderedDocument, OutputObject> assetOutputs = new IdentityHashMap<>();
     private String assetOutputsCacheControl = "";
     private String lastPageContext = "";
+    /** Each translated document's language versions, with the siblings they were made from. */
+    private Map<RenderedDocument, KnownVersions> versions = new IdentityHashMap<>();
+    /** Each listed document's sitemap entry, valid while {@link #lastPageContext} is unchanged. */
+    private Map<RenderedDocument, SitemapEntry> sitemapUrls = new IdentityHashMap<>();
+
+    /** A document's sitemap entry and the language versions it was made with. */
+    private record SitemapEntry(Sitemaps.Url url, List<LanguageSwitcher.Version> versions) {}
+
+    private record KnownVersions(List<RenderedDocument> siblings, List<String> languages, String defaultLanguage,
+                                 List<LanguageSwitcher.Version> versions) {}
+
+    /** The same documents, the very same objects, in the same order. */
+    private static boolean sameObjects(List<RenderedDocument> a, List<RenderedDocument> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
     /** Each listed document's categories, by document identity. */
     private Map<RenderedDocument, List<String>> categories = new IdentityHashMap<>();
     private final BrokenLinks.Memo brokenLinks = new BrokenLinks.Memo();
@@ -127,9 +150,18 @@ public final class SiteOutputs {
 
     /** Documents that share a URL with another, so the author can rename one. */
     public List<UrlCollision> collisions(Site site) {
-        return site.documents().values().stream().filter(d -> !d.draft() && d.kind().isPage())
-                .collect(Collectors.groupingBy(RenderedDocument::url))
-                .entrySet().stream().filter(e -> e.getValue().size() > 1)
+        // One pass that keeps lists only for shared URLs: every release asks, and collisions are rare.
+        Map<String, RenderedDocument> first = new HashMap<>();
+        Map<String, List<RenderedDocument>> shared = new HashMap<>();
+        for (RenderedDocument d : site.documents().values()) {
+            if (!d.draft() && d.kind().isPage()) {
+                RenderedDocument before = first.putIfAbsent(d.url(), d);
+                if (before != null) {
+                    shared.computeIfAbsent(d.url(), u -> new ArrayList<>(List.of(before))).add(d);
+                }
+            }
+        }
+        return shared.entrySet().stream()
                 .map(e -> {
                     List<RenderedDocument> ranked = e.getValue().stream().sorted(COLLISION_WINNER_FIRST).toList();
                     return new UrlCollision(e.getKey(), ranked.getFirst().path(),
@@ -187,7 +219,9 @@ public final class SiteOutputs {
         references = release.references;
         assetOutputs = release.assetOutputs;
         assetOutputsCacheControl = site.assetCacheControl();
+        sitemapUrls = release.sitemapUrls;
         lastPageContext = release.pageContext;
+        versions = release.knownVersions;
         categories = release.categoryNames;
         feedEntries = release.feedEntries;
         feedEntriesContext = release.feedEntriesContext;
@@ -224,16 +258,18 @@ public final class SiteOutputs {
         final Map<String, List<RenderedDocument>> listedByLanguage;
         final Map<String, List<RenderedDocument>> translations;
         final Map<String, List<Diagnostic>> problems = new TreeMap<>();
-        final Map<RenderedDocument, DocumentFacts> facts = new IdentityHashMap<>();
-        final Map<RenderedDocument, List<String>> references = new IdentityHashMap<>();
-        final Map<RenderedDocument, OutputObject> assetOutputs = new IdentityHashMap<>();
-        final Map<RenderedDocument, List<LanguageSwitcher.Version>> versions = new IdentityHashMap<>();
-        final Map<RenderedDocument, FeedEntry> feedEntries = new IdentityHashMap<>();
+        final Map<RenderedDocument, DocumentFacts> facts = new IdentityHashMap<>(SiteOutputs.this.facts.size());
+        final Map<RenderedDocument, List<String>> references = new IdentityHashMap<>(SiteOutputs.this.references.size());
+        final Map<RenderedDocument, OutputObject> assetOutputs = new IdentityHashMap<>(SiteOutputs.this.assetOutputs.size());
+        final Map<RenderedDocument, List<LanguageSwitcher.Version>> versions = new IdentityHashMap<>(SiteOutputs.this.versions.size());
+        final Map<RenderedDocument, KnownVersions> knownVersions = new IdentityHashMap<>(SiteOutputs.this.versions.size());
+        final Map<RenderedDocument, SitemapEntry> sitemapUrls = new IdentityHashMap<>(SiteOutputs.this.sitemapUrls.size());
+        final Map<RenderedDocument, FeedEntry> feedEntries = new IdentityHashMap<>(SiteOutputs.this.feedEntries.size());
         /** Everything besides a document and its translations that its page's HTML depends on. */
         final String pageContext;
         private @Nullable Map<String, Tag> tags;
         private @Nullable Map<String, Tag> categories;
-        final Map<RenderedDocument, List<String>> categoryNames = new IdentityHashMap<>();
+        final Map<RenderedDocument, List<String>> categoryNames = new IdentityHashMap<>(SiteOutputs.this.categories.size());
         final String feedEntriesContext;
         final Map<String, Memo> memos = new HashMap<>();
         final Map<String, Object> siteView;
@@ -338,8 +374,18 @@ public final class SiteOutputs {
             if (document.translationKey() == null) {
                 return List.of();
             }
-            return versions.computeIfAbsent(document, d -> LanguageSwitcher.versions(d,
-                    translations.getOrDefault(d.translationKey(), List.of(d)), languages, defaultLanguage));
+            return versions.computeIfAbsent(document, d -> {
+                List<RenderedDocument> siblings = translations.getOrDefault(d.translationKey(), List.of(d));
+                KnownVersions known = SiteOutputs.this.versions.get(d);
+                if (known != null && known.languages().equals(languages) && known.defaultLanguage().equals(defaultLanguage)
+                        && sameObjects(known.siblings(), siblings)) {
+                    knownVersions.put(d, known);
+                    return known.versions();
+                }
+                List<LanguageSwitcher.Version> made = LanguageSwitcher.versions(d, siblings, languages, defaultLanguage);
+                knownVersions.put(d, new KnownVersions(siblings, languages, defaultLanguage, made));
+                return made;
+            });
         }
     }
 
@@ -603,17 +649,16 @@ public final class SiteOutputs {
     /** Tags by slug; tags that differ only in case or punctuation share one page, named as first written. */
     private static Map<String, Tag> tags(List<RenderedDocument> documents,
                                         java.util.function.Function<RenderedDocument, List<String>> tagsOf) {
-        Map<String, Tag> tags = new TreeMap<>();
+        Map<String, Tag> tags = new HashMap<>();
         for (RenderedDocument document : documents) {
             for (String name : tagsOf.apply(document)) {
-                String slug = SiteUrls.slug(name);
-                Tag tag = tags.computeIfAbsent(slug, s -> new Tag(name, s, new ArrayList<>(), new HashSet<>()));
+                Tag tag = tags.computeIfAbsent(SiteUrls.slug(name), s -> new Tag(name, s, new ArrayList<>(), new HashSet<>()));
                 if (tag.paths().add(document.path())) {
                     tag.documents().add(document);
                 }
             }
         }
-        return tags;
+        return new TreeMap<>(tags);
     }
 
     /** Hugo's {@code categories} front matter, kept by render among the page's params. */
@@ -715,8 +760,7 @@ public final class SiteOutputs {
             outputs.addAll(feeds(release, "/tags/" + tag.slug() + "/", release.title + " · " + tag.name(), null,
                     tag.documents()));
         }
-        sitemap(release).forEach((key, bytes) -> outputs.add(OutputObject.of(key, bytes, "application/xml; charset=utf-8",
-                release.site.cacheControl(), Role.FEED)));
+        outputs.addAll(sitemap(release));
         outputs.add(OutputObject.of("robots.txt", robots(release).getBytes(StandardCharsets.UTF_8),
                 "text/plain; charset=utf-8", release.site.cacheControl(), Role.FEED));
         return outputs;
@@ -762,21 +806,39 @@ public final class SiteOutputs {
         }
     }
 
-    private static Map<String, byte[]> sitemap(Release release) {
+    private List<OutputObject> sitemap(Release release) {
         List<Sitemaps.Url> urls = new ArrayList<>();
         for (String language : release.languages) {
             RenderedDocument home = release.homes.get(language);
             urls.add(new Sitemaps.Url(release.urls.absolute(release.homeUrl(language)),
                     home == null ? null : home.lastmod(), Map.of()));
         }
+        boolean reuse = release.pageContext.equals(lastPageContext);
         for (RenderedDocument document : release.listed) {
             List<LanguageSwitcher.Version> versions = release.versions(document);
-            Map<String, String> alternates = new LinkedHashMap<>();
-            versions.forEach(v -> alternates.put(v.language(), release.urls.absolute(v.url())));
-            xDefault(release, versions).ifPresent(v -> alternates.put("x-default", release.urls.absolute(v.url())));
-            urls.add(new Sitemaps.Url(release.urls.absolute(document.url()), document.lastmod(), alternates));
+            SitemapEntry known = reuse ? sitemapUrls.get(document) : null;
+            Sitemaps.Url url;
+            if (known != null && known.versions() == versions) {
+                url = known.url();
+            } else {
+                Map<String, String> alternates = new LinkedHashMap<>();
+                versions.forEach(v -> alternates.put(v.language(), release.urls.absolute(v.url())));
+                xDefault(release, versions).ifPresent(v -> alternates.put("x-default", release.urls.absolute(v.url())));
+                url = new Sitemaps.Url(release.urls.absolute(document.url()), document.lastmod(), alternates);
+            }
+            release.sitemapUrls.put(document, new SitemapEntry(url, versions));
+            urls.add(url);
         }
-        return Sitemaps.write(release.urls.absolute("/"), urls);
+        List<Object> inputs = List.of(release.urls.absolute("/"), urls);
+        Memo memo = memos.getOrDefault(repoOf(release.site), Map.of()).get("sitemap");
+        if (memo == null || !memo.inputs().equals(inputs)) {
+            List<OutputObject> files = new ArrayList<>();
+            Sitemaps.write(release.urls.absolute("/"), urls).forEach((key, bytes) -> files.add(OutputObject.of(key, bytes,
+                    "application/xml; charset=utf-8", release.site.cacheControl(), Role.FEED)));
+            memo = new Memo(inputs, files, List.of());
+        }
+        release.memos.put("sitemap", memo);
+        return memo.outputs();
     }
 
     /** Crawlers may read everything but the release's bookkeeping; the sitemap's URL needs the base URL. */

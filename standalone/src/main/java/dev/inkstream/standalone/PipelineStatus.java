@@ -81,6 +81,22 @@ final class PipelineStatus {
         return new Status(Instant.now(), sites, lag(), dead);
     }
 
+    /**
+     * Counts a release's {@code diagnostics.json} by severity and lists its first errors as
+     * {@code path: code: message}. Each document's own diagnostics name no path: the entry they
+     * are listed under does.
+     */
+    static void summarise(JsonNode diagnostics, Map<String, Integer> counts, List<String> errors) {
+        diagnostics.path("documents").forEach(document -> document.path("diagnostics").forEach(d -> {
+            String severity = d.path("severity").asString();
+            counts.merge(severity, 1, Integer::sum);
+            if (severity.equals("ERROR") && errors.size() < 10) {
+                String path = d.path("path").asString(document.path("path").asString("?"));
+                errors.add(path + ": " + d.path("code").asString() + ": " + d.path("message").asString());
+            }
+        }));
+    }
+
     private Site site(String repo, String prefix) {
         S3Client s3 = runtime.s3();
         ReleaseManifest current = new ReleaseStore(s3, LocalRuntime.BUCKET).live(prefix, repo);
@@ -88,14 +104,7 @@ final class PipelineStatus {
         Map<String, Integer> counts = new java.util.TreeMap<>();
         List<String> errors = new ArrayList<>();
         if (diagnostics != null) {
-            // Any array of objects with a severity is a list of diagnostics, wherever the report keeps it.
-            diagnostics.findParents("severity").forEach(d -> {
-                String severity = d.path("severity").asString();
-                counts.merge(severity, 1, Integer::sum);
-                if (severity.equals("ERROR") && errors.size() < 10) {
-                    errors.add(d.path("path").asString("?") + ": " + d.path("code").asString() + ": " + d.path("message").asString());
-                }
-            });
+            summarise(diagnostics, counts, errors);
         }
         // An empty manifest (nothing released yet) has an empty commit.
         return new Site(repo, prefix, current.commit().isEmpty() ? null : current.commit(),

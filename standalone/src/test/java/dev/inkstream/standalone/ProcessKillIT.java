@@ -21,8 +21,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.transport.RefSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,27 +40,25 @@ class ProcessKillIT {
 
     @TempDir static Path work;
     private static LocalRuntime runtime;
-    private static Git clone;
+    private static ContentRepository repository;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
-        Path origin = work.resolve("site.git");
-        Git.init().setBare(true).setInitialBranch("main").setDirectory(origin.toFile()).call().close();
-        clone = Git.cloneRepository().setURI(origin.toString()).setDirectory(work.resolve("clone").toFile()).call();
-        runtime = LocalRuntime.start(new LocalRuntime.Options(work.resolve("data"), List.of(RepositorySpec.of(origin.toString(), "main")),
+        repository = ContentRepository.create(work);
+        runtime = LocalRuntime.start(new LocalRuntime.Options(work.resolve("data"), List.of(repository.spec()),
                 0, 0, "Kill"));
         Map<String, String> pages = new LinkedHashMap<>();
         for (int i = 0; i < PAGES; i++) {
             pages.put(page(i), "# Page " + i + "\n\nFirst version.\n");
         }
-        String head = push(pages, "Forty pages");
+        String head = repository.push(runtime, pages, "Forty pages");
         awaitLive(head);
     }
 
     @AfterAll
     static void stop() {
-        clone.close();
+        repository.close();
         runtime.close();
     }
 
@@ -76,16 +72,8 @@ class ProcessKillIT {
             edits.put(page(i), "# Page " + i + "\n\nSecond version, " + previous.commit() + ".\n");
         }
 
-        runtime.stop("publish");
-        List<String> uploadedBeforeKill;
-        try (ForkedService publish = ForkedService.start(runtime, "publish", Map.of("inkstream.test.stall-at-upload", "6"),
-                work.resolve("publish-killed.log"))) {
-            push(edits, "Edit every other page");
-            publish.awaitLine(KillPoints.STALLED, PATIENCE);
-            assertPreviousReleaseServed(previous, previousPages);
-            publish.kill();
-            uploadedBeforeKill = uploads(publish);
-        }
+        List<String> uploadedBeforeKill = killPublishAtUpload(6, edits, "Edit every other page",
+                () -> assertPreviousReleaseServed(previous, previousPages));
         assertThat(uploadedBeforeKill).as("site objects uploaded before the kill").hasSize(5);
         assertPreviousReleaseServed(previous, previousPages);
 
@@ -119,21 +107,11 @@ class ProcessKillIT {
     void aPushUndoingAKilledReleaseLeavesNothingOfItInTheBucket() throws Exception {
         SiteInvariants.Before before = SiteInvariants.before(runtime);
         String run = Long.toHexString(System.nanoTime());
-        Map<String, String> added = new LinkedHashMap<>();
-        for (int i = 0; i < 10; i++) {
-            added.put("added-" + run + "/page-" + i + ".md", "# Added " + i + "\n\nSoon taken back.\n");
-        }
+        Map<String, String> added = documents("added-" + run, 10, "Soon taken back.");
 
-        runtime.stop("publish");
-        try (ForkedService publish = ForkedService.start(runtime, "publish", Map.of("inkstream.test.stall-at-upload", "3"),
-                work.resolve("publish-overtaken.log"))) {
-            push(added, "Add ten pages");
-            publish.awaitLine(KillPoints.STALLED, PATIENCE);
-            publish.kill();
-            assertThat(uploads(publish)).as("uploaded before the kill").hasSize(2)
-                    .allMatch(key -> key.startsWith("added-" + run + "/"));
-        }
-        String revert = remove("added-" + run, "Take the ten pages back");
+        assertThat(killPublishAtUpload(3, added, "Add ten pages", () -> { })).as("uploaded before the kill").hasSize(2)
+                .allMatch(key -> key.startsWith("added-" + run + "/"));
+        String revert = repository.remove(runtime, "added-" + run, "Take the ten pages back");
         String repo = runtime.repositories().getFirst().id();
         await("render to have taken the pages back").atMost(PATIENCE).until(() -> rendered(repo + ":added-" + run + "/").stream()
                 .collect(Collectors.toMap(ConsumerRecord::key, r -> r.value() == null, (a, b) -> b)).values().stream()
@@ -148,10 +126,7 @@ class ProcessKillIT {
     void renderKilledInsideATransactionRendersEveryDocumentOnceOnRestart() throws Exception {
         SiteInvariants.Before before = SiteInvariants.before(runtime);
         String run = Long.toHexString(System.nanoTime());
-        Map<String, String> burst = new LinkedHashMap<>();
-        for (int i = 0; i < 60; i++) {
-            burst.put("burst-" + run + "/doc-" + i + ".md", "# Burst " + i + "\n\nRendered once.\n");
-        }
+        Map<String, String> burst = documents("burst-" + run, 60, "Rendered once.");
         String repo = runtime.repositories().getFirst().id();
         String keyPrefix = repo + ":burst-" + run + "/";
 
@@ -162,7 +137,7 @@ class ProcessKillIT {
                 // not time it out within the test's patience.
                 "spring.kafka.producer.properties[transaction.timeout.ms]", "900000",
                 "inkstream.render.translations.enabled", "false"), work.resolve("render-killed.log"))) {
-            push(burst, "A burst of documents");
+            repository.push(runtime, burst, "A burst of documents");
             render.awaitLine(KillPoints.STALLED, PATIENCE);
             render.kill();
         }
@@ -175,6 +150,28 @@ class ProcessKillIT {
         assertThat(perKey).as("every document of the burst").hasSize(burst.size());
         assertThat(perKey.values()).as("each rendered exactly once").allMatch(n -> n == 1);
         SiteInvariants.assertConsistent(runtime, before, work);
+    }
+
+    /**
+     * Replaces publish by a child process that stalls at its {@code upload}-th site object,
+     * pushes {@code files}, runs {@code whileStalled} once it stalls, and kills it. Publish stays
+     * down; returns the keys it uploaded.
+     */
+    private List<String> killPublishAtUpload(int upload, Map<String, String> files, String message, Check whileStalled)
+            throws Exception {
+        runtime.stop("publish");
+        try (ForkedService publish = ForkedService.start(runtime, "publish",
+                Map.of("inkstream.test.stall-at-upload", String.valueOf(upload)), work.resolve("publish-" + System.nanoTime() + ".log"))) {
+            repository.push(runtime, files, message);
+            publish.awaitLine(KillPoints.STALLED, PATIENCE);
+            whileStalled.run();
+            publish.kill();
+            return uploads(publish);
+        }
+    }
+
+    private interface Check {
+        void run() throws Exception;
     }
 
     /**
@@ -224,6 +221,15 @@ class ProcessKillIT {
         return new ReleaseStore(runtime.s3(), LocalRuntime.BUCKET).live("", runtime.repositories().getFirst().id());
     }
 
+    /** {@code count} Markdown documents in {@code folder}, {@code page-0.md} on, each saying {@code text}. */
+    private static Map<String, String> documents(String folder, int count, String text) {
+        Map<String, String> documents = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            documents.put(folder + "/page-" + i + ".md", "# " + folder + " " + i + "\n\n" + text + "\n");
+        }
+        return documents;
+    }
+
     private static String page(int i) {
         return "pages/page-" + String.format("%02d", i) + ".md";
     }
@@ -233,32 +239,7 @@ class ProcessKillIT {
         return path.replaceAll("\\.md$", "/index.html");
     }
 
-    /** Commits {@code files} on the branch, pushes, and announces the push as the forge would. */
-    private static String push(Map<String, String> files, String message) throws Exception {
-        Path root = clone.getRepository().getWorkTree().toPath();
-        for (var file : files.entrySet()) {
-            Path path = root.resolve(file.getKey());
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
-        }
-        clone.add().addFilepattern(".").call();
-        String head = clone.commit().setMessage(message).setAuthor("IT", "it@example.org").setSign(false).call().name();
-        clone.push().setRefSpecs(new RefSpec("HEAD:refs/heads/main")).call();
-        assertThat(runtime.announce(runtime.repositories().getFirst(), head)).isEqualTo(202);
-        return head;
-    }
-
-    /** Removes a folder on the branch, pushes, and announces the push. */
-    private static String remove(String folder, String message) throws Exception {
-        clone.rm().addFilepattern(folder).call();
-        String head = clone.commit().setMessage(message).setAuthor("IT", "it@example.org").setSign(false).call().name();
-        clone.push().setRefSpecs(new RefSpec("HEAD:refs/heads/main")).call();
-        assertThat(runtime.announce(runtime.repositories().getFirst(), head)).isEqualTo(202);
-        return head;
-    }
-
     private static void awaitLive(String commit) {
-        await("the release of " + commit).atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
-                .until(() -> commit.equals(Releases.currentCommit(runtime)));
+        Releases.awaitLive(runtime, commit, PATIENCE);
     }
 }

@@ -41,7 +41,10 @@ final class ForkedService implements AutoCloseable {
     static ForkedService start(LocalRuntime runtime, String service, Map<String, String> overrides, Path log)
             throws IOException {
         Map<String, String> properties = new LinkedHashMap<>(runtime.serviceProperties(service));
-        properties.put("server.port", "0");
+        if (!service.equals("ingest")) {
+            // Ingest keeps its port: it is the webhook the runtime announces pushes to.
+            properties.put("server.port", "0");
+        }
         // A process of its own stops when told to, as a service in production does.
         properties.put("spring.main.register-shutdown-hook", "true");
         properties.put("spring.main.log-startup-info", "true");
@@ -80,7 +83,8 @@ final class ForkedService implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new AssertionError(service + " exited with " + process.exitValue() + "; its log:\n" + String.join("\n", lines()));
             }
-            return lines().stream().anyMatch(l -> l.contains("Started ") && l.contains("Application"));
+            // Spring names the class whose main method ran: ForkedServiceMain.
+            return lines().stream().anyMatch(l -> l.contains("Started " + ForkedServiceMain.class.getSimpleName()));
         });
     }
 

@@ -3,6 +3,8 @@ package dev.inkstream.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.inkstream.events.ChangeSet;
+import dev.inkstream.events.EventJson;
 import dev.inkstream.events.Topics;
 import dev.inkstream.publish.deploy.ReleaseManifest;
 import dev.inkstream.publish.deploy.ReleaseStore;
@@ -18,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Services killed ({@code SIGKILL}, no shutdown of any kind) at the worst moment, in child
  * processes against the runtime's broker and store, then restarted: publish between its
- * uploads and its release manifest, render inside a transaction between its sends and its
- * commit. {@link KillPoints} makes each one wait at that moment for the kill. A runtime of its
+ * uploads and its release manifest, render and ingest inside a transaction between its sends
+ * and its commit. {@link KillPoints} makes each one wait at that moment for the kill. A runtime of its
  * own: its services are stopped and replaced under it.
  */
 class ProcessKillIT {
@@ -119,6 +120,30 @@ class ProcessKillIT {
         runtime.start("publish");
 
         awaitLive(revert);
+        SiteInvariants.assertConsistent(runtime, before, work);
+    }
+
+    @Test
+    void ingestKilledBetweenThePushAndItsChangeSetIngestsThePushOnceOnRestart() throws Exception {
+        SiteInvariants.Before before = SiteInvariants.before(runtime);
+        String run = Long.toHexString(System.nanoTime());
+        String head;
+
+        runtime.stop("ingest");
+        // Ingest's transactions may last 15 minutes (a large import is one), so only the restarted
+        // ingest can end the killed one within the test's patience.
+        try (ForkedService ingest = ForkedService.start(runtime, "ingest",
+                Map.of("inkstream.test.stall-before-commit-with", "ingest-" + run + "/"), work.resolve("ingest-killed.log"))) {
+            ingest.awaitStarted();
+            head = repository.push(runtime, documents("ingest-" + run, 5, "Ingested once."), "Five pages for ingest");
+            ingest.awaitLine(KillPoints.STALLED, PATIENCE);
+            ingest.kill();
+        }
+        assertThat(changeSets(head)).as("the killed transaction's change set is not visible").isEmpty();
+        runtime.start("ingest");
+
+        awaitLive(head);
+        assertThat(changeSets(head)).as("the push ingested once").hasSize(1);
         SiteInvariants.assertConsistent(runtime, before, work);
     }
 
@@ -215,6 +240,11 @@ class ProcessKillIT {
     private static List<ConsumerRecord<String, byte[]>> rendered(String keyPrefix) {
         return TopicReader.committed(runtime.bootstrapServers(), Topics.RENDERED).stream()
                 .filter(r -> r.key().startsWith(keyPrefix)).toList();
+    }
+
+    private static List<ChangeSet> changeSets(String after) {
+        return TopicReader.committed(runtime.bootstrapServers(), Topics.CHANGES).stream()
+                .map(r -> EventJson.read(r.value(), ChangeSet.class)).filter(c -> c.after().equals(after)).toList();
     }
 
     private static ReleaseManifest liveManifest() {

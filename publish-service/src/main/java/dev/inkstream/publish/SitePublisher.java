@@ -104,7 +104,7 @@ public class SitePublisher implements AutoCloseable {
         long rendered = System.nanoTime();
         timings.put("templates", (rendered - start) / 1_000_000);
         ReleaseManifest live = deployer.store().live(prefix, repo);
-        DeployPlan plan = DeployPlan.between(live, outputs);
+        DeployPlan plan = DeployPlan.between(live, outputs, deployer.store().unsettled(prefix));
         long planned = lap(timings, "plan", rendered);
 
         Optional<String> held = holdReason(live, commit, plan);

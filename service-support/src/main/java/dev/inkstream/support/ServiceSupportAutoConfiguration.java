@@ -23,6 +23,9 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
@@ -113,6 +116,46 @@ public class ServiceSupportAutoConfiguration {
     DefaultErrorHandler inkstreamErrorHandler(DeadLetters deadLetters) {
         return new DefaultErrorHandler(deadLetters.recoverer(),
                 new FixedBackOff(RETRY_INTERVAL_MS, RETRIES_BEFORE_DEAD_LETTER));
+    }
+
+    /**
+     * A service killed inside a transaction leaves it open with its consumed offsets in it, and
+     * until it ends, a {@code read_committed} consumer of the same group cannot even learn where
+     * to start: the restarted service's listeners would wait out the broker's transaction
+     * timeout (a minute by default) before their first record, though their own first
+     * transaction, under the same transactional id, would abort the old one at once. So the
+     * transactional producer is made once before any listener starts, which fences the
+     * predecessor and aborts its transaction. Nothing to do for a service without transactions.
+     */
+    @Bean
+    SmartLifecycle fenceCrashedPredecessor(ProducerFactory<?, ?> producers) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                if (producers.transactionCapable()) {
+                    producers.createProducer().close();
+                }
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                // Before the listener containers, which start in AbstractMessageListenerContainer.DEFAULT_PHASE.
+                return AbstractMessageListenerContainer.DEFAULT_PHASE - 1;
+            }
+        };
     }
 
     /**

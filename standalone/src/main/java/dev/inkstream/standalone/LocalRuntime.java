@@ -248,6 +248,14 @@ public final class LocalRuntime implements AutoCloseable {
         return webhooks.announce(repo, head);
     }
 
+    /**
+     * The Spring properties {@code service} runs (or, stopped, would run again) with: what another
+     * process needs to run the same service against this runtime's broker and store.
+     */
+    public Map<String, String> serviceProperties(String service) {
+        return Map.copyOf(serviceProperties.get(service));
+    }
+
     public int port(String service) {
         return ((WebServerApplicationContext) services.get(service)).getWebServer().getPort();
     }

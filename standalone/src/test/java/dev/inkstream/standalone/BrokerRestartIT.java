@@ -41,6 +41,7 @@ class BrokerRestartIT {
              LocalRuntime runtime = LocalRuntime.start(new LocalRuntime.Options(work.resolve("data"),
                      List.of(RepositorySpec.of(origin.toString(), "main")), 0, 0, "Broker restart"))) {
             RepositorySpec repo = runtime.repositories().getFirst();
+            SiteInvariants.Before before = SiteInvariants.before(runtime);
             List<String> heads = new ArrayList<>();
             for (int push = 0; push < 6; push++) {
                 for (int i = 0; i < 40; i++) {
@@ -65,6 +66,7 @@ class BrokerRestartIT {
                 assertThat(served.statusCode()).as(page.toString()).isEqualTo(200);
                 assertThat(served.body()).contains("Push " + push + " page 39");
             }
+            SiteInvariants.assertConsistent(runtime, before, work);
         }
     }
 

@@ -61,6 +61,7 @@ class PoisonIT {
 
     @Test
     void poisonOnEveryConsumedTopicIsDeadLetteredThePipelineGoesOnAndReplayIsOnce() throws Exception {
+        SiteInvariants.Before before = SiteInvariants.before(runtime);
         String run = Long.toHexString(System.nanoTime());
         String key = "demo:it/poison-" + run + ".md";
         for (String topic : CONSUMED) {
@@ -97,6 +98,7 @@ class PoisonIT {
         publishAPage(run, "after the replay");
         // A compacted topic keeps the last value of a key: a tombstone lets the poison go.
         produce(Topics.RENDERED, key, null);
+        SiteInvariants.assertConsistent(runtime, before, work);
     }
 
     private void publishAPage(String run, String text) throws Exception {

@@ -17,6 +17,12 @@ final class Releases {
         return new ReleaseStore(runtime.s3(), LocalRuntime.BUCKET).live("", runtime.repositories().getFirst().id()).commit();
     }
 
+    /** Waits (at most {@code patience}) until {@code current.json} names {@code commit}. */
+    static void awaitLive(LocalRuntime runtime, String commit, Duration patience) {
+        org.awaitility.Awaitility.await("the release of " + commit).atMost(patience).pollInterval(Duration.ofMillis(100))
+                .until(() -> commit.equals(currentCommit(runtime)));
+    }
+
     static List<ReleasePublished> published(LocalRuntime runtime) {
         return TopicReader.committed(runtime.bootstrapServers(), Topics.RELEASES).stream()
                 .map(r -> EventJson.read(r.value(), ReleasePublished.class)).toList();

@@ -47,6 +47,7 @@ class RestartIT {
 
     @Test
     void aPushRecordedWhileIngestIsDownIsIngestedOnceWhenItReturns() throws Exception {
+        SiteInvariants.Before before = SiteInvariants.before(runtime);
         String run = Long.toHexString(System.nanoTime());
         String head = commit(Map.of("it/restart-" + run + ".md", "# Recorded while down\n\nIngested once.\n"));
 
@@ -73,10 +74,12 @@ class RestartIT {
         List<ChangeSet> changeSets = committed(Topics.CHANGES).stream()
                 .map(r -> EventJson.read(r.value(), ChangeSet.class)).filter(c -> c.after().equals(head)).toList();
         assertThat(changeSets).as("one change set for the commit pushed while ingest was down").hasSize(1);
+        SiteInvariants.assertConsistent(runtime, before, work);
     }
 
     @Test
     void renderRestartedInTheMiddleOfABurstRendersEveryDocumentOnce() throws Exception {
+        SiteInvariants.Before before = SiteInvariants.before(runtime);
         String run = Long.toHexString(System.nanoTime());
         int pages = 400;
         Map<String, String> files = new java.util.LinkedHashMap<>();
@@ -99,6 +102,7 @@ class RestartIT {
         assertThat(perKey).as("every page of the burst").hasSize(pages);
         assertThat(perKey.values()).as("each rendered exactly once (%d before the restart)", renderedWhileUp)
                 .allMatch(n -> n == 1);
+        SiteInvariants.assertConsistent(runtime, before, work);
     }
 
     private String commit(Map<String, String> files) throws Exception {

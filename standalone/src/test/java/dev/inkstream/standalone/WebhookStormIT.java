@@ -60,6 +60,7 @@ class WebhookStormIT {
 
     @Test
     void duplicateOutOfOrderAndForgedDeliveriesPublishEveryValidPushOnceAndNeverGoBack() throws Exception {
+        SiteInvariants.Before before = SiteInvariants.before(runtime);
         List<String> commits = commitStormPages();
         String run = Long.toHexString(System.nanoTime());
         List<Delivery> deliveries = new ArrayList<>();
@@ -100,6 +101,7 @@ class WebhookStormIT {
         assertThat(released).as("releases follow the branch forward").isSortedAccordingTo(
                 (a, b) -> Integer.compare(commits.indexOf(a), commits.indexOf(b)));
         assertThat(released.getLast()).isEqualTo(head);
+        SiteInvariants.assertConsistent(runtime, before, work);
     }
 
     /** {@code COMMITS} commits on the demo branch, pushed without announcing them. */

@@ -29,8 +29,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * overwritten had its old bytes stored before it was.
  *
  * <p>Uploads run on the async client, at most {@code concurrency} requests at a time. Any failed
- * upload fails the release before its manifest is written: the previous release stays current,
- * and the next attempt finds what did upload unchanged or uploads it again.
+ * upload fails the release before its manifest is written: the previous release stays current.
+ * The keys an attempt changes are recorded first ({@link ReleaseStore#unsettled}), so the next
+ * attempt, killed or not, uploads or deletes each of them again rather than trust the manifest.
  */
 public final class BucketDeployer {
 
@@ -56,10 +57,11 @@ public final class BucketDeployer {
     /** Deploys {@code plan} as the release of {@code commit}; returns the manifest now live. */
     public ReleaseManifest apply(String prefix, String repo, String commit, DeployPlan plan, String manifestCacheControl,
                                  Instant publishedAt) {
-        applyObjects(prefix, plan);
+        applyObjects(prefix, plan, manifestCacheControl);
         var manifest = new ReleaseManifest(ReleaseManifest.SCHEMA_VERSION, repo, commit, commit, plan.objects(),
                 publishedAt, List.of());
         store.publish(prefix, manifest, manifestCacheControl);
+        store.settle(prefix);
         return manifest;
     }
 
@@ -70,13 +72,22 @@ public final class BucketDeployer {
      */
     public ReleaseManifest restore(String prefix, ReleaseManifest live, ReleaseManifest target, DeployPlan plan,
                                    String manifestCacheControl) {
-        applyObjects(prefix, plan);
+        applyObjects(prefix, plan, manifestCacheControl);
         ReleaseManifest restored = target.restoredFrom(live);
         store.makeCurrent(prefix, restored, manifestCacheControl);
+        store.settle(prefix);
         return restored;
     }
 
-    private void applyObjects(String prefix, DeployPlan plan) {
+    /**
+     * Records what the plan changes before changing it: an attempt that dies half-way leaves the
+     * bucket differing from the live manifest in exactly those keys, and the next plan must not
+     * take the manifest's word for them (the push after may well make them equal to it again).
+     */
+    private void applyObjects(String prefix, DeployPlan plan, String cacheControl) {
+        List<String> changing = new ArrayList<>(plan.deletions());
+        plan.uploads().forEach(object -> changing.add(object.key()));
+        store.unsettle(prefix, changing, cacheControl);
         preserve(prefix, plan.replaced());
         for (List<OutputObject> phase : plan.phasesBeforeDeletions()) {
             uploadAll(prefix, phase);

@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The difference between the live release and the outputs of the next one: upload what is new
@@ -25,12 +27,22 @@ public record DeployPlan(List<OutputObject> uploads, List<String> unchanged, Lis
     static final int LISTED_PER_GROUP = 20;
 
     public static DeployPlan between(ReleaseManifest live, List<OutputObject> outputs) {
+        return between(live, outputs, Set.of());
+    }
+
+    /**
+     * As {@link #between(ReleaseManifest, List)}, trusting the live manifest for none of the
+     * {@code unsettled} keys: an attempt that died before its manifest may have written or
+     * deleted them (see {@link ReleaseStore#unsettled}). Each is uploaded if the release has it,
+     * else deleted, whatever the live manifest says.
+     */
+    public static DeployPlan between(ReleaseManifest live, List<OutputObject> outputs, Set<String> unsettled) {
         List<OutputObject> uploads = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         Map<String, String> objects = new LinkedHashMap<>();
         for (OutputObject output : outputs) {
             objects.put(output.key(), output.sha256());
-            if (output.sha256().equals(live.objects().get(output.key()))) {
+            if (output.sha256().equals(live.objects().get(output.key())) && !unsettled.contains(output.key())) {
                 unchanged.add(output.key());
             } else {
                 uploads.add(output);
@@ -39,7 +51,8 @@ public record DeployPlan(List<OutputObject> uploads, List<String> unchanged, Lis
         // Nothing may link to an object that is not there yet: assets, then the pages that use
         // them, then the lists and feeds that link to the pages.
         uploads.sort(Comparator.comparingInt((OutputObject o) -> phase(o.role())).thenComparing(OutputObject::key));
-        List<String> deletions = live.objects().keySet().stream().filter(key -> !objects.containsKey(key)).sorted().toList();
+        List<String> deletions = Stream.concat(live.objects().keySet().stream(), unsettled.stream())
+                .filter(key -> !objects.containsKey(key)).distinct().sorted().toList();
         Map<String, String> replaced = new LinkedHashMap<>();
         for (OutputObject upload : uploads) {
             String before = live.objects().get(upload.key());
@@ -47,7 +60,12 @@ public record DeployPlan(List<OutputObject> uploads, List<String> unchanged, Lis
                 replaced.put(upload.key(), before);
             }
         }
-        deletions.forEach(key -> replaced.put(key, live.objects().get(key)));
+        for (String key : deletions) {
+            String before = live.objects().get(key);
+            if (before != null) {
+                replaced.put(key, before);
+            }
+        }
         return new DeployPlan(List.copyOf(uploads), List.copyOf(unchanged), deletions, objects, live.objects().size(),
                 replaced);
     }

@@ -24,6 +24,8 @@ public record ReleaseManifest(int schemaVersion, String repo, String commit, Str
     public static final int SCHEMA_VERSION = 1;
     public static final String CURRENT_KEY = "_inkstream/current.json";
     public static final String RELEASES_PREFIX = "_inkstream/releases/";
+    /** The keys an attempt is changing, written before its first change, deleted once it is live. */
+    public static final String UNSETTLED_KEY = "_inkstream/unsettled.json";
     /** Every uploaded object's bytes, by content hash, kept for rollback. */
     public static final String OBJECTS_PREFIX = "_inkstream/objects/";
 

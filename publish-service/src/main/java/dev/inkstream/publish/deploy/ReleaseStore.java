@@ -2,6 +2,7 @@ package dev.inkstream.publish.deploy;
 
 import dev.inkstream.events.EventJson;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,33 @@ public final class ReleaseStore {
         // What was just written is what the next release reads, as long as nobody else writes it.
         manifests.put(key, new Cached(eTag, manifest));
     }
+
+    /**
+     * The keys an attempt to change the site under {@code prefix} was changing when it stopped
+     * short of its {@code current.json} (killed, or failed): the bucket may hold new bytes or
+     * nothing for them, whatever the live manifest says. Empty when the last attempt finished.
+     */
+    public Set<String> unsettled(String prefix) {
+        try {
+            byte[] json = s3.getObjectAsBytes(b -> b.bucket(bucket).key(prefix + ReleaseManifest.UNSETTLED_KEY)).asByteArray();
+            return Set.copyOf(EventJson.read(json, Unsettled.class).keys());
+        } catch (NoSuchKeyException none) {
+            return Set.of();
+        }
+    }
+
+    /** Records {@code keys} as being changed, before the first of them is. */
+    public void unsettle(String prefix, Collection<String> keys, String cacheControl) {
+        put(prefix + ReleaseManifest.UNSETTLED_KEY, EventJson.write(new Unsettled(List.copyOf(keys))), cacheControl);
+    }
+
+    /** The attempt is live: nothing is unsettled any more. */
+    public void settle(String prefix) {
+        s3.deleteObject(b -> b.bucket(bucket).key(prefix + ReleaseManifest.UNSETTLED_KEY));
+    }
+
+    /** The body of {@link ReleaseManifest#UNSETTLED_KEY}. */
+    public record Unsettled(List<String> keys) {}
 
     /**
      * Keeps the {@code retain} newest releases and the live one; deletes the other manifests and

@@ -2,6 +2,7 @@ package dev.inkstream.publish.deploy;
 
 import dev.inkstream.publish.output.OutputObject;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +41,7 @@ public final class Rollback {
             throw new RefusedException("nothing has been published" + (prefix.isEmpty() ? "" : " under " + prefix) + " yet");
         }
         ReleaseManifest target = choose(store.releases(prefix), live, to);
-        DeployPlan plan = plan(prefix, live, target);
+        DeployPlan plan = plan(prefix, live, target, store.unsettled(prefix));
         List<String> missing = plan.uploads().stream().map(OutputObject::copyFrom)
                 .filter(key -> key != null && !store.exists(key)).toList();
         if (!missing.isEmpty()) {
@@ -76,11 +77,15 @@ public final class Rollback {
 
     /** From the live release to the target's objects, each copied from its stored bytes. */
     static DeployPlan plan(String prefix, ReleaseManifest live, ReleaseManifest target) {
+        return plan(prefix, live, target, Set.of());
+    }
+
+    static DeployPlan plan(String prefix, ReleaseManifest live, ReleaseManifest target, Set<String> unsettled) {
         List<OutputObject> outputs = target.objects().entrySet().stream()
                 .map(e -> new OutputObject(e.getKey(), new byte[0], prefix + ReleaseManifest.storedObjectKey(e.getValue()),
                         "", "", e.getValue()))
                 .toList();
-        return DeployPlan.between(live, outputs);
+        return DeployPlan.between(live, outputs, unsettled);
     }
 
     private static String ids(List<ReleaseManifest> releases) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.inkstream.publish.output.OutputObject;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DeployPlanTest {
@@ -29,6 +30,22 @@ class DeployPlanTest {
         assertThat(plan.unchanged()).containsExactly("a/index.html");
         assertThat(plan.deletions()).containsExactly("gone/index.html");
         assertThat(plan.objects()).containsOnlyKeys("a/index.html", "b/index.html", "c/index.html", "index.html");
+    }
+
+    @Test
+    void unsettledKeysAreUploadedOrDeletedWhateverTheLiveManifestSays() {
+        OutputObject same = OutputObject.html("a/index.html", "<p>a</p>", CC);
+        OutputObject untouched = OutputObject.html("b/index.html", "<p>b</p>", CC);
+        var live = new ReleaseManifest(1, "blog", "c1", "c1", Map.of("a/index.html", same.sha256(),
+                "b/index.html", untouched.sha256()));
+
+        // A killed attempt had rewritten a/ and added orphan/, which this release does not have.
+        DeployPlan plan = DeployPlan.between(live, List.of(same, untouched), Set.of("a/index.html", "orphan/index.html"));
+
+        assertThat(plan.uploads()).extracting(OutputObject::key).containsExactly("a/index.html");
+        assertThat(plan.unchanged()).containsExactly("b/index.html");
+        assertThat(plan.deletions()).containsExactly("orphan/index.html");
+        assertThat(plan.objects()).containsOnlyKeys("a/index.html", "b/index.html");
     }
 
     @Test

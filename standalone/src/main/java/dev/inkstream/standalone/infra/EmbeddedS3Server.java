@@ -76,7 +76,7 @@ public final class EmbeddedS3Server implements AutoCloseable {
                 .overrides(overrides)
                 .build(BlobStoreContext.class);
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(context.getBlobStore())
+                .blobStore(new StoreWriteFailures(context.getBlobStore(), root))
                 .endpoint(URI.create("http://" + HOST + ":" + port))
                 .awsAuthentication(AuthenticationType.AWS_V4, ACCESS_KEY, SECRET_KEY)
                 // The AWS SDK sends x-amz- headers S3Proxy does not know (such as newer checksum ones);

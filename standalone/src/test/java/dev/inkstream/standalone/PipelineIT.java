@@ -74,8 +74,13 @@ class PipelineIT {
                     .filter(key -> key.endsWith("index.html") && !isList(key)).toList();
             assertThat(rewrittenPages).as("of the documents' pages, only the edited one is rewritten")
                     .containsExactly("it/first/index.html");
+            // A translation-dashboard refresh of this commit may already have rewritten its manifest
+            // under the same id: the dashboard's objects are then changed without this release.
+            long changedKeys = after.entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey()))).count();
+            long changedOutsideDashboard = after.entrySet().stream().filter(e -> !e.getKey().startsWith("_status/"))
+                    .filter(e -> !e.getValue().equals(before.get(e.getKey()))).count();
             assertThat(release.objectsWritten()).as("the edited page and the aggregates that changed")
-                    .isEqualTo(after.entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey()))).count());
+                    .isBetween(changedOutsideDashboard, changedKeys);
             // The deleted page, and a list page when the site's page count drops below a page boundary.
             List<String> gone = before.keySet().stream().filter(key -> !after.containsKey(key)).toList();
             assertThat(gone).contains("it/second/index.html")

@@ -9,7 +9,6 @@ import dev.inkstream.events.Structure;
 import dev.inkstream.render.frontmatter.FrontMatter;
 import dev.inkstream.render.frontmatter.FrontMatterParser;
 import dev.inkstream.render.markdown.GitHubAlerts;
-import dev.inkstream.render.markdown.HtmlSanitizer;
 import dev.inkstream.render.markdown.MarkdownRenderer;
 import dev.inkstream.render.siteconfig.SiteFiles;
 import dev.inkstream.render.markdown.StructureExtractor;
@@ -147,13 +146,13 @@ public final class DocumentRenderer {
             html = "<pre class=\"render-degraded\">" + Entities.escape(frontMatter.body()) + "</pre>";
             heading = Optional.empty();
         } else if (source.kind() == DocumentKind.MARKDOWN) {
-            var result = markdown.render(frontMatter.body(), frontMatter.bodyLine());
-            var sanitized = HtmlSanitizer.sanitize(result.html(), url -> PageUrls.relativeLink(source.path(), url));
-            html = GitHubAlerts.apply(sanitized.html());
+            var result = markdown.render(frontMatter.body(), frontMatter.bodyLine(),
+                    url -> PageUrls.relativeLink(source.path(), url));
+            html = GitHubAlerts.apply(result.html());
             heading = result.firstHeading();
             toc = result.toc();
             structure = result.structure();
-            links = internalLinks(source.path(), sanitized.destinations());
+            links = internalLinks(source.path(), result.destinations());
         } else {
             html = "<div class=\"plain-text\">\n" + PlainTextRenderer.render(frontMatter.body()) + "</div>";
             heading = frontMatter.body().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst();

@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
+import org.jsoup.parser.Tag;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -36,6 +37,17 @@ public final class HtmlSanitizer {
 
     /** The sanitised HTML, and every link and image destination left in it, before rewriting. */
     public record Sanitized(String html, List<String> destinations) {}
+
+    /**
+     * Whether the sanitiser keeps {@code url} as the {@code attribute} of a {@code tag}
+     * ({@code a href}, {@code img src}): the same protocol check, made on one value, for HTML
+     * that never needs parsing because it was written by the Markdown renderer.
+     */
+    static boolean allowsUrl(String tag, String attribute, String url) {
+        // The check resolves the value against the element's base URI, as it does while cleaning.
+        Element element = new Element(Tag.valueOf(tag), BASE).attr(attribute, url);
+        return SAFELIST.isSafeAttribute(tag, element, element.attribute(attribute));
+    }
 
     public static String sanitize(String html) {
         return sanitize(html, UnaryOperator.identity()).html();

@@ -44,9 +44,31 @@ public final class HtmlSanitizer {
      * that never needs parsing because it was written by the Markdown renderer.
      */
     static boolean allowsUrl(String tag, String attribute, String url) {
+        if (isPlainRelative(url)) {
+            // What the check below says of these, without building a URL: a relative path
+            // resolves against the https base. Most links of a site are such paths.
+            return true;
+        }
         // The check resolves the value against the element's base URI, as it does while cleaning.
         Element element = new Element(Tag.valueOf(tag), BASE).attr(attribute, url);
         return SAFELIST.isSafeAttribute(tag, element, element.attribute(attribute));
+    }
+
+    /**
+     * No scheme (no {@code :} at all), no authority ({@code //host}, whose bad forms make
+     * resolving fail), nothing that resolving strips or reads as a slash.
+     */
+    private static boolean isPlainRelative(String url) {
+        if (url.startsWith("//")) {
+            return false;
+        }
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == ':' || c == '\\' || c <= ' ' || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String sanitize(String html) {

@@ -1,6 +1,5 @@
 package dev.inkstream.render.markdown;
 
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -48,7 +47,7 @@ public final class MarkdownRenderer {
     static MutableDataSet options() {
         return new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                        AutolinkExtension.create(), HighlightExtension.create(), FootnoteExtension.create(),
+                        Autolinks.create(), HighlightExtension.create(), FootnoteExtension.create(),
                         TaskListExtension.create()))
                 // GFM table semantics: header row required, column count from the header.
                 .set(TablesExtension.COLUMN_SPANS, false)

@@ -7,6 +7,7 @@ import dev.inkstream.events.DocumentKind;
 import dev.inkstream.events.SourceDocument;
 import dev.inkstream.render.document.DocumentRenderer;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,11 +41,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RenderThroughput {
 
-    /** One timed round: how many pages were rendered in how long, and how many had errors. */
-    public record Round(int pages, long nanos, long bytes, int withErrors) {
+    /**
+     * One timed round: how many pages were rendered in how long, and how many had errors. Also
+     * the CPU time the whole process spent meanwhile (GC included): on a machine shared with
+     * other work, wall-clock rates swing with its load, CPU time per page much less.
+     */
+    public record Round(int pages, long nanos, long bytes, int withErrors, long cpuNanos) {
 
         public double pagesPerSecond() {
             return pages / (nanos / 1e9);
+        }
+
+        /** Pages per second of CPU time, all threads of the process together. */
+        public double pagesPerCpuSecond() {
+            return pages / (cpuNanos / 1e9);
         }
 
         public double megabytesPerSecond() {
@@ -123,6 +133,7 @@ public final class RenderThroughput {
         AtomicInteger withErrors = new AtomicInteger();
         long bytes = sources.stream().mapToLong(s -> s.text() == null ? 0 : s.text().getBytes(StandardCharsets.UTF_8).length).sum();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -137,8 +148,13 @@ public final class RenderThroughput {
             for (Future<?> worker : workers) {
                 worker.get();
             }
-            return new Round(sources.size(), System.nanoTime() - start, bytes, withErrors.get());
+            long nanos = System.nanoTime() - start;
+            return new Round(sources.size(), nanos, bytes, withErrors.get(), processCpuNanos() - cpuStart);
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     public static void main(String[] args) throws Exception {
@@ -168,10 +184,12 @@ public final class RenderThroughput {
         List<Round> rendered = new ArrayList<>();
         List<Round> ceiling = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             ceiling.add(round(flexmark, sources, threads));
             rendered.add(round(render, sources, threads));
             ratios.add(rendered.getLast().pagesPerSecond() / ceiling.getLast().pagesPerSecond());
+            cpuRatios.add(rendered.getLast().pagesPerCpuSecond() / ceiling.getLast().pagesPerCpuSecond());
         }
         Round median = median(rendered);
         System.out.printf(Locale.ROOT, "%-14s %8.0f pages/s  %6.1f MiB/s  (median of %s pages/s; %d pages with errors)%n",
@@ -179,8 +197,16 @@ public final class RenderThroughput {
         System.out.printf(Locale.ROOT, "%-14s %8.0f pages/s  flexmark ceiling (median of %s pages/s)%n",
                 "", median(ceiling).pagesPerSecond(), perSecond(ceiling));
         System.out.printf(Locale.ROOT, "%-14s %8.0f %%        of flexmark (median of each round's ratio %s %%)%n",
-                "", 100 * ratios.stream().sorted().toList().get(rounds / 2),
+                "", 100 * medianOf(ratios),
                 Arrays.toString(ratios.stream().mapToLong(ratio -> Math.round(100 * ratio)).toArray()));
+        System.out.printf(Locale.ROOT, "%-14s %8.0f %%        of flexmark in pages per CPU second (render %.0f, flexmark %.0f; rounds %s %%)%n",
+                "", 100 * medianOf(cpuRatios), medianOf(rendered.stream().map(Round::pagesPerCpuSecond).toList()),
+                medianOf(ceiling.stream().map(Round::pagesPerCpuSecond).toList()),
+                Arrays.toString(cpuRatios.stream().mapToLong(ratio -> Math.round(100 * ratio)).toArray()));
+    }
+
+    private static double medianOf(List<Double> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     private static Round median(List<Round> rounds) {

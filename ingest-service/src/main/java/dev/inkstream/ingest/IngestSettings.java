@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param inlineTextLimit text files up to this size travel inside the event; larger ones become an error page
  * @param maxFileSize     files larger than this are not published at all (reported in the change set)
  * @param documentsPerBatch how many documents of a push are read from git and sent at a time
+ * @param blobConcurrency how many files (images, PDFs) are stored in the object store at once
  */
 @ConfigurationProperties("inkstream.ingest")
 public record IngestSettings(
@@ -28,7 +29,18 @@ public record IngestSettings(
         @DefaultValue("25MB") DataSize maxPayload,
         @DefaultValue("1MB") DataSize inlineTextLimit,
         @DefaultValue("5MB") DataSize maxFileSize,
-        @DefaultValue("500") int documentsPerBatch) {
+        @DefaultValue("500") int documentsPerBatch,
+        @DefaultValue("8") int blobConcurrency) {
+
+    /** The one Spring binds to (a record with a second constructor needs telling). */
+    @ConstructorBinding
+    public IngestSettings {
+    }
+
+    public IngestSettings(Path dataDir, Map<String, Repository> repositories, DataSize maxPayload,
+                          DataSize inlineTextLimit, DataSize maxFileSize, int documentsPerBatch) {
+        this(dataDir, repositories, maxPayload, inlineTextLimit, maxFileSize, documentsPerBatch, 8);
+    }
 
     public IngestSettings {
         SettingsCheck.positive("inkstream.ingest.max-payload", maxPayload);

@@ -1,8 +1,5 @@
 package dev.inkstream.benchmarks.bench;
 
-import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.inkstream.benchmarks.RenderThroughput;
 import dev.inkstream.benchmarks.RenderThroughput.Round;
 import dev.inkstream.benchmarks.bench.BenchResult.Throughput;
@@ -20,11 +17,8 @@ final class RenderCeiling {
     private RenderCeiling() {}
 
     static Throughput flexmark(List<SourceDocument> sources) throws Exception {
-        MutableDataSet options = new MutableDataSet();
-        Parser parser = Parser.builder(options).build();
-        HtmlRenderer renderer = HtmlRenderer.builder(options).build();
-        return measure(threads -> RenderThroughput.round(source -> renderer.render(parser.parse(source.text())).isEmpty(),
-                sources, threads));
+        var flexmark = RenderThroughput.flexmarkCeiling();
+        return measure(threads -> RenderThroughput.round(flexmark, sources, threads));
     }
 
     static Throughput renderStage(List<SourceDocument> sources) throws Exception {

@@ -2,6 +2,7 @@ package dev.inkstream.ingest.push;
 
 import dev.inkstream.events.EventJson;
 import dev.inkstream.events.PushReceived;
+import dev.inkstream.events.SourceDocument;
 import dev.inkstream.events.Topics;
 import dev.inkstream.ingest.IngestSettings;
 import dev.inkstream.ingest.blob.BlobStore;
@@ -12,6 +13,7 @@ import dev.inkstream.support.tracing.LogFields;
 import dev.inkstream.support.tracing.RecordTracing;
 import dev.inkstream.support.tracing.TracedStep;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -90,11 +92,10 @@ public class PushConsumer {
             // streams each batch to the broker, so memory holds one batch of text at a time.
             int batch = settings.documentsPerBatch();
             for (int from = 0; from < result.documentCount(); from += batch) {
-                for (var document : result.documents(from, Math.min(result.documentCount(), from + batch))) {
-                    if (document.blobRef() != null) {
-                        // Before the event that refers to it: a reader never follows a dangling claim check.
-                        blobs.ensureStored(mirror, document.blobId());
-                    }
+                List<SourceDocument> documents = result.documents(from, Math.min(result.documentCount(), from + batch));
+                // Before the events that refer to them: a reader never follows a dangling claim check.
+                blobs.ensureStored(mirror, documents.stream().filter(d -> d.blobRef() != null).map(SourceDocument::blobId).toList());
+                for (var document : documents) {
                     kafka.send(Topics.SOURCE, Topics.documentKey(push.repo(), document.path()), document);
                 }
             }

@@ -9,7 +9,6 @@ import dev.inkstream.events.Structure;
 import dev.inkstream.render.frontmatter.FrontMatter;
 import dev.inkstream.render.frontmatter.FrontMatterParser;
 import dev.inkstream.render.markdown.GitHubAlerts;
-import dev.inkstream.render.markdown.HtmlSanitizer;
 import dev.inkstream.render.markdown.MarkdownRenderer;
 import dev.inkstream.render.siteconfig.SiteFiles;
 import dev.inkstream.render.markdown.StructureExtractor;
@@ -22,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.jsoup.nodes.Entities;
 import org.jspecify.annotations.Nullable;
 
@@ -147,13 +148,20 @@ public final class DocumentRenderer {
             html = "<pre class=\"render-degraded\">" + Entities.escape(frontMatter.body()) + "</pre>";
             heading = Optional.empty();
         } else if (source.kind() == DocumentKind.MARKDOWN) {
-            var result = markdown.render(frontMatter.body(), frontMatter.bodyLine());
-            var sanitized = HtmlSanitizer.sanitize(result.html(), url -> PageUrls.relativeLink(source.path(), url));
-            html = GitHubAlerts.apply(sanitized.html());
+            // Each link is rewritten, then listed: its target is worked out once for both.
+            String pageUrl = PageUrls.of(source.path());
+            Map<String, Optional<String>> targets = new HashMap<>();
+            Function<String, Optional<String>> target =
+                    written -> targets.computeIfAbsent(written, w -> PageUrls.target(source.path(), w));
+            var result = markdown.render(frontMatter.body(), frontMatter.bodyLine(),
+                    url -> PageUrls.relativeLink(pageUrl, url, target.apply(url)));
+            html = GitHubAlerts.apply(result.html());
             heading = result.firstHeading();
             toc = result.toc();
             structure = result.structure();
-            links = internalLinks(source.path(), sanitized.destinations());
+            // Every link and image that stays on the site, as the site-relative URL it points at
+            // with its anchor, so publish can check that each exists.
+            links = result.destinations().stream().map(target).flatMap(Optional::stream).distinct().toList();
         } else {
             html = "<div class=\"plain-text\">\n" + PlainTextRenderer.render(frontMatter.body()) + "</div>";
             heading = frontMatter.body().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst();
@@ -198,18 +206,6 @@ public final class DocumentRenderer {
             return Optional.of(source.lastChange().time());
         }
         return source.history().stream().findFirst().map(CommitInfo::time);
-    }
-
-    /**
-     * Every link and image that stays on the site, as the site-relative URL it points at with
-     * its anchor, so publish can check that each exists.
-     */
-    private static List<String> internalLinks(String fromPath, List<String> destinations) {
-        return destinations.stream()
-                .map(written -> PageUrls.target(fromPath, written))
-                .flatMap(Optional::stream)
-                .distinct()
-                .toList();
     }
 
     /** The first of {@code fields} the front matter has, as a date; a warning if it is not one. */

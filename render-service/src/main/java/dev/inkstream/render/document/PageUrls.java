@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * translation never collides with its source.
  */
 public final class PageUrls {
+
+    private static final Pattern SLASHES = Pattern.compile("/+");
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
 
     /** The URL of a page, with every language a path names under its {@code /<lang>/} folder. */
     public static String of(String path) {
@@ -48,7 +52,7 @@ public final class PageUrls {
             default -> withoutExtension + "/";
         };
         String url = "/" + folder.replace(' ', '-');
-        return url.replaceAll("/+", "/");
+        return url.contains("//") ? SLASHES.matcher(url).replaceAll("/") : url;
     }
 
     /**
@@ -95,23 +99,38 @@ public final class PageUrls {
         if (written.startsWith("#")) {
             return written;
         }
-        return target(fromPath, written).map(url -> {
+        return relativeLink(of(fromPath), written, target(fromPath, written));
+    }
+
+    /**
+     * {@link #relativeLink(String, String)} for a page whose URL ({@link #of}) and the link's
+     * {@link #target} are known already: a page asks both for each of its links.
+     */
+    public static String relativeLink(String fromUrl, String written, Optional<String> target) {
+        if (written.startsWith("#")) {
+            return written;
+        }
+        return target.map(url -> {
             int hash = url.indexOf('#');
             String fragment = hash < 0 ? "" : written.substring(written.indexOf('#'));
             String path = hash < 0 ? url : url.substring(0, hash);
             String folder = path.substring(0, path.lastIndexOf('/') + 1);
             String name = path.substring(folder.length());
-            String link = relativize(of(fromPath), folder);
+            String link = relativize(fromUrl, folder);
             return (name.isEmpty() || !link.equals("./") ? link : "") + name + fragment;
         }).orElse(written);
     }
 
     private static boolean hasScheme(String link) {
+        if (link.indexOf(':') < 0) {
+            // Both readings below need a ':' after the scheme.
+            return false;
+        }
         try {
             return URI.create(link.replace(" ", "%20")).getScheme() != null;
         } catch (IllegalArgumentException notAUri) {
             // Not parseable as a URI: a scheme is letters then ':' before any '/'.
-            return link.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+            return SCHEME.matcher(link).matches();
         }
     }
 
@@ -134,7 +153,7 @@ public final class PageUrls {
     public static String normalizeUrl(String url) {
         String path = url.strip().replace(' ', '-');
         int hash = path.indexOf('#');
-        path = (hash < 0 ? path : path.substring(0, hash)).replaceAll("/+", "/");
+        path = SLASHES.matcher(hash < 0 ? path : path.substring(0, hash)).replaceAll("/");
         path = path.startsWith("/") ? path : "/" + path;
         String name = path.substring(path.lastIndexOf('/') + 1);
         return name.isEmpty() || name.contains(".") ? path : path + "/";

@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
+import org.jsoup.parser.Tag;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -34,8 +35,45 @@ public final class HtmlSanitizer {
     private static final String BASE = "https://inkstream.invalid/";
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
+    private static final Tag A = Tag.valueOf("a");
+    private static final Tag IMG = Tag.valueOf("img");
+
     /** The sanitised HTML, and every link and image destination left in it, before rewriting. */
     public record Sanitized(String html, List<String> destinations) {}
+
+    /**
+     * Whether the sanitiser keeps {@code url} as the {@code attribute} of a {@code tag}
+     * ({@code a href} or {@code img src}, the only URL attributes Markdown writes): the same protocol check, made on one value, for HTML
+     * that never needs parsing because it was written by the Markdown renderer.
+     */
+    static boolean allowsUrl(String tag, String attribute, String url) {
+        Tag known = tag.equals("img") ? IMG : A;
+        if (isPlainRelative(url)) {
+            // What the check below says of these, without building a URL: a relative path
+            // resolves against the https base. Most links of a site are such paths.
+            return true;
+        }
+        // The check resolves the value against the element's base URI, as it does while cleaning.
+        Element element = new Element(known, BASE).attr(attribute, url);
+        return SAFELIST.isSafeAttribute(known.getName(), element, element.attribute(attribute));
+    }
+
+    /**
+     * No scheme (no {@code :} at all), no authority ({@code //host}, whose bad forms make
+     * resolving fail), nothing that resolving strips or reads as a slash.
+     */
+    private static boolean isPlainRelative(String url) {
+        if (url.startsWith("//")) {
+            return false;
+        }
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == ':' || c == '\\' || c <= ' ' || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public static String sanitize(String html) {
         return sanitize(html, UnaryOperator.identity()).html();

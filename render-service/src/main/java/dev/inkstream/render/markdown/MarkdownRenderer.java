@@ -1,6 +1,5 @@
 package dev.inkstream.render.markdown;
 
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -15,16 +14,22 @@ import dev.inkstream.events.RenderedDocument.TocEntry;
 import dev.inkstream.events.Structure;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * CommonMark plus GFM tables, strikethrough, autolinks and task lists, footnotes, and
- * {@code ==highlight==}, via flexmark. Parser and renderer are
- * immutable and shared; a render is a pure function of the text.
+ * {@code ==highlight==}, via flexmark, to HTML that is safe to publish. Parser and renderer are
+ * built once, immutable and shared by every thread; a render is a pure function of the text.
  */
 public final class MarkdownRenderer {
 
-    /** The body HTML (unsanitised), the first H1 if any, the headings, and the document's shape. */
-    public record Result(String html, Optional<String> firstHeading, List<TocEntry> toc, Structure structure) {}
+    /**
+     * The body HTML, safe to publish; every link and image destination as written, before
+     * rewriting; the first H1 if any, the headings, and the document's shape. {@code rawHtml}
+     * says whether the document held HTML of its own and so went through {@link HtmlSanitizer}.
+     */
+    public record Result(String html, List<String> destinations, Optional<String> firstHeading, List<TocEntry> toc,
+                         Structure structure, boolean rawHtml) {}
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -32,14 +37,17 @@ public final class MarkdownRenderer {
     public MarkdownRenderer() {
         MutableDataSet options = options();
         this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options)
+                .attributeProviderFactory(new MarkdownOnlyHtml.UrlCheck())
+                .nodeRendererFactory(dataHolder -> new MarkdownOnlyHtml.CommentsDropped())
+                .build();
     }
 
     /** The flexmark configuration; the spec conformance test measures exactly this. */
     static MutableDataSet options() {
         return new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                        AutolinkExtension.create(), HighlightExtension.create(), FootnoteExtension.create(),
+                        Autolinks.create(), HighlightExtension.create(), FootnoteExtension.create(),
                         TaskListExtension.create()))
                 // GFM table semantics: header row required, column count from the header.
                 .set(TablesExtension.COLUMN_SPANS, false)
@@ -60,10 +68,11 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * Renders {@code markdown}, which starts on line {@code firstLine} of its file. Links are
-     * rendered as written; the caller rewrites them after sanitising, raw HTML's included.
+     * Renders {@code markdown}, which starts on line {@code firstLine} of its file, to safe HTML,
+     * passing every link and image destination through {@code rewriteUrl}: those written in
+     * Markdown and those in raw HTML ({@code <img src>} in a README) alike.
      */
-    public Result render(String markdown, int firstLine) {
+    public Result render(String markdown, int firstLine, UnaryOperator<String> rewriteUrl) {
         Document document = parser.parse(markdown);
         // Ids are otherwise only assigned while rendering; the table of contents needs them first.
         new HeaderIdGenerator(document).generateIds(document);
@@ -71,11 +80,41 @@ public final class MarkdownRenderer {
         List<TocEntry> toc = structure.headings().stream()
                 .map(h -> new TocEntry(h.level(), h.id(), h.text())).toList();
         Optional<String> firstHeading = toc.stream().filter(h -> h.level() == 1).map(TocEntry::text).findFirst();
-        return new Result(renderer.render(document), firstHeading, toc, structure);
+        boolean rawHtml = MarkdownOnlyHtml.hasRawHtml(document);
+        HtmlSanitizer.Sanitized html = rawHtml ? throughSanitizer(document, rewriteUrl) : markdownOnly(document, rewriteUrl);
+        return new Result(html.html(), html.destinations(), firstHeading, toc, structure, rawHtml);
+    }
+
+    /** For callers that keep links as written. */
+    public Result render(String markdown, int firstLine) {
+        return render(markdown, firstLine, UnaryOperator.identity());
     }
 
     /** For callers without front matter: the Markdown is the whole file. */
     public Result render(String markdown) {
         return render(markdown, 1);
+    }
+
+    private HtmlSanitizer.Sanitized markdownOnly(Document document, UnaryOperator<String> rewriteUrl) {
+        MarkdownOnlyHtml.Links links = new MarkdownOnlyHtml.Links(rewriteUrl);
+        document.set(MarkdownOnlyHtml.LINKS, links);
+        String html = renderer.render(document);
+        document.remove(MarkdownOnlyHtml.LINKS);
+        if (!links.checkedEveryUrlIn(html)) {
+            // A link was written past the check: trust nothing of this rendering.
+            return throughSanitizer(document, rewriteUrl);
+        }
+        return new HtmlSanitizer.Sanitized(html, List.copyOf(links.destinations()));
+    }
+
+    private HtmlSanitizer.Sanitized throughSanitizer(Document document, UnaryOperator<String> rewriteUrl) {
+        return HtmlSanitizer.sanitize(renderer.render(document), rewriteUrl);
+    }
+
+    /** The whole rendering through {@link HtmlSanitizer}, as every document went before; for comparison. */
+    HtmlSanitizer.Sanitized renderThroughSanitizer(String markdown, UnaryOperator<String> rewriteUrl) {
+        Document document = parser.parse(markdown);
+        new HeaderIdGenerator(document).generateIds(document);
+        return throughSanitizer(document, rewriteUrl);
     }
 }

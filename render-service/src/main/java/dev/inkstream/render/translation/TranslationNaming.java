@@ -45,6 +45,8 @@ public final class TranslationNaming {
     private static final Pattern LANGUAGE_ONLY = Pattern.compile(
             "^(?<name>.+?)(?<sep>[._-])(?<lang>[A-Za-z]{2,3})(?<sub>)(?<ext>\\.[A-Za-z0-9]+)$");
 
+    private static final Pattern LANGUAGE_FOLDER = Pattern.compile("[a-z]{2,3}([-_][A-Za-z]{2,4})?");
+
     /** The language a path names, its translation key and the URL path it publishes under. */
     public static FileLanguage of(String path) {
         String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
@@ -115,6 +117,9 @@ public final class TranslationNaming {
     }
 
     private static Optional<FileLanguage> suffix(String path, String dir, String file) {
+        if (!mayEndInCode(file)) {
+            return Optional.empty();
+        }
         for (Pattern pattern : List.of(WITH_REGION, LANGUAGE_ONLY)) {
             Matcher m = pattern.matcher(file);
             if (m.matches()) {
@@ -153,7 +158,7 @@ public final class TranslationNaming {
         int at = LANGUAGE_ROOTS.contains(segments[0]) && segments.length >= 3 ? 1 : 0;
         String candidate = segments[at];
         // Only lower-case folders, written as codes: "Go/" or "IT/" are topics, not languages.
-        if (!candidate.matches("[a-z]{2,3}([-_][A-Za-z]{2,4})?") || (at == 0 && ENGLISH_WORDS.contains(candidate))) {
+        if (!LANGUAGE_FOLDER.matcher(candidate).matches() || (at == 0 && ENGLISH_WORDS.contains(candidate))) {
             return Optional.empty();
         }
         return normalise(candidate).map(language -> {
@@ -166,6 +171,9 @@ public final class TranslationNaming {
 
     /** A suffix that has the shape of a code after {@code _} or {@code .} but names no language we know. */
     private static @Nullable String unknownSuffix(String file) {
+        if (!mayEndInCode(file)) {
+            return null;
+        }
         for (Pattern pattern : List.of(WITH_REGION, LANGUAGE_ONLY)) {
             Matcher m = pattern.matcher(file);
             if (m.matches() && !m.group("sep").equals("-") && m.group("lang").matches("[a-z]{2}")) {
@@ -173,6 +181,55 @@ public final class TranslationNaming {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@link #WITH_REGION} or {@link #LANGUAGE_ONLY} could match {@code file}: read from
+     * its end, without a regex. Most names end in a longer word ({@code …-delivery.md}) and are
+     * ruled out here; the lazy name group makes the regexes themselves cost a try per character,
+     * for every link of every page. A name with a line break or control character is left to
+     * the regexes.
+     */
+    private static boolean mayEndInCode(String file) {
+        int dot = file.lastIndexOf('.');
+        if (dot < 0 || dot == file.length() - 1 || !allMatch(file, dot + 1, file.length(), TranslationNaming::isAsciiLetterOrDigit)) {
+            return file.chars().anyMatch(c -> c < 0x20 || c == 0x85 || c == 0x2028 || c == 0x2029);
+        }
+        for (int sub : new int[] {0, 2, 3, 4}) {
+            // sub == 0: language only; else language, '-' or '_', then a region or script of that length.
+            int codeEnd = sub == 0 ? dot : dot - sub - 1;
+            boolean subFits = sub == 0 || (codeEnd > 0 && (file.charAt(codeEnd) == '-' || file.charAt(codeEnd) == '_')
+                    && allMatch(file, codeEnd + 1, dot, sub == 3 ? TranslationNaming::isAsciiDigit : TranslationNaming::isAsciiLetter));
+            for (int language = 2; subFits && language <= 3; language++) {
+                int separator = codeEnd - language - 1;
+                if (separator >= 1 && ".-_".indexOf(file.charAt(separator)) >= 0
+                        && allMatch(file, separator + 1, codeEnd, TranslationNaming::isAsciiLetter)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean allMatch(String text, int from, int to, java.util.function.IntPredicate test) {
+        for (int i = from; i < to; i++) {
+            if (!test.test(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isAsciiDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAsciiLetterOrDigit(int c) {
+        return isAsciiLetter(c) || isAsciiDigit(c);
     }
 
     private TranslationNaming() {}

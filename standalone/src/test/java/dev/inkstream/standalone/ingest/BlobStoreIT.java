@@ -1,0 +1,103 @@
+package dev.inkstream.standalone.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.inkstream.events.BlobKeys;
+import dev.inkstream.ingest.blob.BlobStore;
+import dev.inkstream.standalone.LocalRuntime;
+import dev.inkstream.standalone.infra.EmbeddedS3Server;
+import dev.inkstream.standalone.infra.S3Clients;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.Repository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Ingest's claim-check store against a real S3 API (S3Proxy) and a real git repository. */
+class BlobStoreIT {
+
+    @TempDir
+    Path dir;
+    EmbeddedS3Server server;
+    S3Client s3;
+    Git git;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = EmbeddedS3Server.start(dir.resolve("s3"), 0);
+        server.ensureBucket(LocalRuntime.BUCKET);
+        s3 = S3Clients.forEmbedded(server);
+        git = Git.init().setDirectory(dir.resolve("repo").toFile()).call();
+    }
+
+    @AfterEach
+    void stop() {
+        git.close();
+        s3.close();
+        server.close();
+    }
+
+    /** Blobs with these contents in the repository, by id. */
+    private List<String> blobs(List<String> contents) throws IOException {
+        Repository repository = git.getRepository();
+        List<String> ids = new ArrayList<>();
+        try (ObjectInserter inserter = repository.newObjectInserter()) {
+            for (String content : contents) {
+                ids.add(inserter.insert(Constants.OBJ_BLOB, content.getBytes(StandardCharsets.UTF_8)).name());
+            }
+            inserter.flush();
+        }
+        return ids;
+    }
+
+    @Test
+    void storesEveryBlobOnceManyAtATimeAndSkipsThoseAlreadyThere() throws Exception {
+        List<String> contents = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            contents.add("image " + i);
+        }
+        List<String> ids = blobs(contents);
+        BlobStore store = new BlobStore(s3, LocalRuntime.BUCKET, 6);
+
+        assertThat(store.ensureStored(git.getRepository(), ids.subList(0, 10))).isEqualTo(10);
+        // The same blob twice in one push (two paths, one image) is stored once.
+        List<String> withRepeat = new ArrayList<>(ids);
+        withRepeat.add(ids.get(20));
+        assertThat(store.ensureStored(git.getRepository(), withRepeat)).isEqualTo(30);
+        assertThat(store.ensureStored(git.getRepository(), ids)).isZero();
+
+        for (int i : new int[] {0, 17, 39}) {
+            assertThat(s3.getObjectAsBytes(b -> b.bucket(LocalRuntime.BUCKET).key(BlobKeys.of(ids.get(i)))).asUtf8String())
+                    .isEqualTo("image " + i);
+        }
+    }
+
+    @Test
+    void aBlobTheRepositoryLacksFailsTheWholeCallAfterTheOthersAreStored() throws Exception {
+        String present = blobs(List.of("here")).getFirst();
+        String missing = "0123456789012345678901234567890123456789";
+        BlobStore store = new BlobStore(s3, LocalRuntime.BUCKET, 2);
+
+        assertThatThrownBy(() -> store.ensureStored(git.getRepository(), List.of(missing, present)))
+                .isInstanceOf(MissingObjectException.class).hasMessageContaining(missing);
+        assertThat(store.ensureStored(git.getRepository(), List.of(present))).isZero();
+    }
+
+    @Test
+    void concurrencyBelowOneIsRefused() {
+        assertThatThrownBy(() -> new BlobStore(s3, LocalRuntime.BUCKET, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("blob concurrency must be at least 1, was 0");
+    }
+}

@@ -32,17 +32,15 @@ public record IngestSettings(
         @DefaultValue("500") int documentsPerBatch,
         @DefaultValue("8") int blobConcurrency) {
 
-    /** The one Spring binds to (a record with a second constructor needs telling). */
-    @ConstructorBinding
-    public IngestSettings {
-    }
-
     public IngestSettings(Path dataDir, Map<String, Repository> repositories, DataSize maxPayload,
                           DataSize inlineTextLimit, DataSize maxFileSize, int documentsPerBatch) {
         this(dataDir, repositories, maxPayload, inlineTextLimit, maxFileSize, documentsPerBatch, 8);
     }
 
+    /** The one Spring binds to (a record with a second constructor needs telling). */
+    @ConstructorBinding
     public IngestSettings {
+        SettingsCheck.atLeast("inkstream.ingest.blob-concurrency", 1, blobConcurrency);
         SettingsCheck.positive("inkstream.ingest.max-payload", maxPayload);
         SettingsCheck.positive("inkstream.ingest.inline-text-limit", inlineTextLimit);
         SettingsCheck.positive("inkstream.ingest.max-file-size", maxFileSize);

@@ -21,6 +21,7 @@ class IngestSettingsValidationTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             inkstream.ingest.documents-per-batch        | 0  | inkstream.ingest.documents-per-batch must be at least 1 (was 0)
+            inkstream.ingest.blob-concurrency           | 0  | inkstream.ingest.blob-concurrency must be at least 1 (was 0)
             inkstream.ingest.max-payload                | 0  | inkstream.ingest.max-payload must be a positive size such as 2MB (was 0B)
             inkstream.ingest.inline-text-limit          | -1 | inkstream.ingest.inline-text-limit must be a positive size such as 2MB (was -1B)
             inkstream.ingest.max-file-size              | 0  | inkstream.ingest.max-file-size must be a positive size such as 2MB (was 0B)

@@ -80,7 +80,7 @@ class PipelineIT {
             long changedOutsideDashboard = after.entrySet().stream().filter(e -> !e.getKey().startsWith("_status/"))
                     .filter(e -> !e.getValue().equals(before.get(e.getKey()))).count();
             assertThat(release.objectsWritten()).as("the edited page and the aggregates that changed")
-                    .isBetween(changedOutsideDashboard, changedKeys);
+                    .isBetween((int) changedOutsideDashboard, (int) changedKeys);
             // The deleted page, and a list page when the site's page count drops below a page boundary.
             List<String> gone = before.keySet().stream().filter(key -> !after.containsKey(key)).toList();
             assertThat(gone).contains("it/second/index.html")

@@ -92,11 +92,11 @@ public class SitePublisher implements AutoCloseable {
         translations.forEach(group -> groups.put(group.translationKey(), group));
         var site = new SiteOutputs.Site(settings.siteTitle(), documents, settings.pageCacheControl(), "/" + prefix,
                 settings.assetCacheControl(), skipped, groups);
-        for (var collision : siteOutputs.collisions(site)) {
+        List<OutputObject> made = new ArrayList<>(siteOutputs.outputs(site));
+        for (var collision : siteOutputs.collisionsLastTime()) {
             log.warn("repo={} commit={}: {} and {} would both be published at {}; only {} is, rename the others",
                     repo, commit, collision.published(), collision.hidden(), collision.url(), collision.published());
         }
-        List<OutputObject> made = new ArrayList<>(siteOutputs.outputs(site));
         if (settings.translationDashboard() && TranslationDashboard.multilingual(documents.values())) {
             made.addAll(dashboard(repo, translations));
         }

@@ -113,6 +113,18 @@ public final class SiteOutputs {
     private record KnownVersions(List<RenderedDocument> siblings, List<String> languages, String defaultLanguage,
                                  List<LanguageSwitcher.Version> versions) {}
 
+    /**
+     * What this release knows of {@code document}: made once per release, and taken from the
+     * last release's {@code before} when the document is the very same object (unchanged).
+     */
+    private static <V> V carried(Map<RenderedDocument, V> now, Map<RenderedDocument, V> before, RenderedDocument document,
+                                 java.util.function.Function<RenderedDocument, V> make) {
+        return now.computeIfAbsent(document, d -> {
+            V known = before.get(d);
+            return known != null ? known : make.apply(d);
+        });
+    }
+
     /** The same documents, the very same objects, in the same order. */
     private static boolean sameObjects(List<RenderedDocument> a, List<RenderedDocument> b) {
         if (a.size() != b.size()) {
@@ -132,6 +144,7 @@ public final class SiteOutputs {
     /** Aggregates (list pages, feeds) by repository and key, with the inputs they were made from. */
     private final Map<String, Map<String, Memo>> memos = new HashMap<>();
     private long pagesRendered;
+    private List<UrlCollision> lastCollisions = List.of();
 
     private record CachedPage(RenderedDocument document, PageContext context, OutputObject output, List<Diagnostic> problems) {}
 
@@ -170,6 +183,11 @@ public final class SiteOutputs {
                 .sorted(Comparator.comparing(UrlCollision::url)).toList();
     }
 
+    /** The URL collisions the last call to {@link #outputs} found (and published around). */
+    public List<UrlCollision> collisionsLastTime() {
+        return lastCollisions;
+    }
+
     /** How many page templates the last call rendered (the rest came from the cache). */
     public long pagesRenderedLastTime() {
         return pagesRendered;
@@ -177,6 +195,7 @@ public final class SiteOutputs {
 
     public List<OutputObject> outputs(Site site) {
         List<UrlCollision> collisions = collisions(site);
+        lastCollisions = collisions;
         Set<String> hidden = collisions.stream().flatMap(c -> c.hidden().stream()).collect(Collectors.toSet());
         useLayouts(site.documents().values());
         Release release = new Release(site, hidden);
@@ -333,10 +352,8 @@ public final class SiteOutputs {
 
         Map<String, Tag> categories() {
             if (categories == null) {
-                categories = SiteOutputs.tags(listed, d -> categoryNames.computeIfAbsent(d, c -> {
-                    List<String> known = SiteOutputs.this.categories.get(c);
-                    return known != null ? known : SiteOutputs.categories(c);
-                }));
+                categories = SiteOutputs.tags(listed,
+                        d -> carried(categoryNames, SiteOutputs.this.categories, d, SiteOutputs::categories));
             }
             return categories;
         }
@@ -350,17 +367,11 @@ public final class SiteOutputs {
         }
 
         DocumentFacts facts(RenderedDocument document) {
-            return facts.computeIfAbsent(document, d -> {
-                DocumentFacts known = SiteOutputs.this.facts.get(d);
-                return known != null ? known : DocumentFacts.of(d);
-            });
+            return carried(facts, SiteOutputs.this.facts, document, DocumentFacts::of);
         }
 
         List<String> references(RenderedDocument page) {
-            return references.computeIfAbsent(page, d -> {
-                List<String> known = SiteOutputs.this.references.get(d);
-                return known != null ? known : SiteOutputs.references(d);
-            });
+            return carried(references, SiteOutputs.this.references, page, SiteOutputs::references);
         }
 
         void problem(String path, Diagnostic diagnostic) {
@@ -770,10 +781,8 @@ public final class SiteOutputs {
                                      List<RenderedDocument> documents) {
         boolean reuse = release.feedEntriesContext.equals(feedEntriesContext);
         List<FeedEntry> entries = documents.stream().limit(release.feedSize)
-                .map(d -> release.feedEntries.computeIfAbsent(d, document -> {
-                    FeedEntry known = reuse ? feedEntries.get(document) : null;
-                    return known != null ? known : feedEntry(release, document);
-                })).toList();
+                .map(d -> carried(release.feedEntries, reuse ? feedEntries : Map.of(), d,
+                        document -> feedEntry(release, document))).toList();
         String home = release.urls.absolute(url);
         Feed feed = new Feed(title, home, home, language, entries);
         String folder = url.substring(1);

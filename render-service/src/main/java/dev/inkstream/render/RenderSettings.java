@@ -53,14 +53,22 @@ public record RenderSettings(
      */
     public record Translations(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("inkstream-render-translations") String applicationId,
+            @DefaultValue(DEFAULT_APPLICATION_ID) String applicationId,
             @Nullable Path stateDir) {
 
         public Translations {
             SettingsCheck.notBlank("inkstream.render.translations.application-id", applicationId);
         }
 
-        public static final Translations DEFAULTS = new Translations(true, "inkstream-render-translations", null);
+        /**
+         * Named after the topology it runs: its stores and internal topics changed when the checks
+         * became one processor per repository, and a new id makes an existing deployment read
+         * {@code rendered.v1} again from the start into the new stores instead of resuming into
+         * empty ones.
+         */
+        public static final String DEFAULT_APPLICATION_ID = "inkstream-render-translation-checks";
+
+        public static final Translations DEFAULTS = new Translations(true, DEFAULT_APPLICATION_ID, null);
 
         /** {@link #stateDir}, or its default: a placeholder in {@code @DefaultValue} is not resolved, so it is here. */
         public Path stateDirectory() {

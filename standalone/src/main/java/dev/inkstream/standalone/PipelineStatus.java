@@ -1,5 +1,6 @@
 package dev.inkstream.standalone;
 
+import dev.inkstream.render.RenderSettings;
 import dev.inkstream.events.CloudEventHeaders;
 import dev.inkstream.events.EventJson;
 import dev.inkstream.events.ReleasePublished;
@@ -38,7 +39,7 @@ final class PipelineStatus {
 
     static final String PATH = "/_inkstream/status";
     private static final List<String> GROUPS = List.of("inkstream-ingest", "inkstream-render",
-            "inkstream-render-translations", "inkstream-publish");
+            RenderSettings.Translations.DEFAULT_APPLICATION_ID, "inkstream-publish");
 
     record Status(Instant at, List<Site> sites, Map<String, Long> lagByGroup, List<DeadLetters> deadLetters) {}
 

@@ -1,5 +1,6 @@
 package dev.inkstream.standalone;
 
+import dev.inkstream.render.RenderSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -62,7 +63,7 @@ public final class SiteInvariants {
     private static final String TRANSLATION_DASHBOARD = "_status/translations";
     /** Every long-running consumer of a runtime; the replay command's group runs only with the command. */
     private static final List<String> GROUPS = List.of("inkstream-ingest", "inkstream-render", "inkstream-publish",
-            "inkstream-render-translations");
+            RenderSettings.Translations.DEFAULT_APPLICATION_ID);
 
     /** Dead letters per dead-letter topic, taken before a fault. */
     record Before(Map<String, Integer> deadLetters) {}

@@ -52,10 +52,17 @@ class TranslationTopologyTest {
 
     private void put(Documents doc) {
         rendered.pipeInput(Topics.documentKey("blog", doc.path()), EventJson.write(doc.rendered()));
+        quiet();
     }
 
     private void delete(String path) {
         rendered.pipeInput(Topics.documentKey("blog", path), null);
+        quiet();
+    }
+
+    /** Long enough without changes for a repository's due re-check to run. */
+    private void quiet() {
+        driver.advanceWallClockTime(RepositoryChecks.QUIET.multipliedBy(2));
     }
 
     private List<TestRecord<String, byte[]>> emitted() {
@@ -86,6 +93,26 @@ class TranslationTopologyTest {
         put(page("posts/a.md").history(commit("c3", "2026-01-09T00:00:00Z", "New section"), commit("c1", "2026-01-01T00:00:00Z", "A")));
         List<TestRecord<String, byte[]>> afterEdit = emitted();
         assertThat(afterEdit).extracting(TestRecord::key).containsOnly("blog:posts/a");
+        assertThat(last(afterEdit, "blog:posts/a").statusByLanguage()).containsEntry("zh", "stale");
+    }
+
+    @Test
+    void aNewPageIsCheckedOnceTheRepositoryIsQuietAndATextEditAtOnce() {
+        put(page("posts/a.md").history(commit("c1", "2026-01-01T00:00:00Z", "A")));
+        put(page("posts/a_zh.md").history(commit("c2", "2026-01-02T00:00:00Z", "A in Chinese")));
+        emitted();
+
+        rendered.pipeInput(Topics.documentKey("blog", "posts/b.md"), EventJson.write(page("posts/b.md").rendered()));
+        driver.advanceWallClockTime(RepositoryChecks.QUIET.dividedBy(4));
+        assertThat(emitted()).as("a new page changes the repository's facts: re-checked when quiet").isEmpty();
+        driver.advanceWallClockTime(RepositoryChecks.QUIET);
+        assertThat(emitted()).extracting(TestRecord::key).contains("blog:posts/b");
+
+        rendered.pipeInput(Topics.documentKey("blog", "posts/a.md"), EventJson.write(page("posts/a.md")
+                .history(commit("c9", "2026-02-01T00:00:00Z", "Rewritten"), commit("c1", "2026-01-01T00:00:00Z", "A")).rendered()));
+        List<TestRecord<String, byte[]>> afterEdit = emitted();
+        assertThat(afterEdit).as("a text edit re-checks its own group, without waiting").extracting(TestRecord::key)
+                .containsOnly("blog:posts/a");
         assertThat(last(afterEdit, "blog:posts/a").statusByLanguage()).containsEntry("zh", "stale");
     }
 

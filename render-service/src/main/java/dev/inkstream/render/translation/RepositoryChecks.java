@@ -1,0 +1,243 @@
+package dev.inkstream.render.translation;
+
+import dev.inkstream.events.EventJson;
+import dev.inkstream.events.RenderedDocument;
+import dev.inkstream.events.SiteConfig;
+import dev.inkstream.events.TranslationGroup;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The translation checks of the repositories of one partition (changes arrive keyed by
+ * repository). A document's change re-checks its own group at once when the repository-wide
+ * facts (every page's {@link IndexEntry}, the site config) stay the same, which is every edit of
+ * a page's text. A change of those facts (a page added, renamed, deleted, a language or the
+ * config changed) re-checks the whole repository, once the repository has had no such change for
+ * {@link #QUIET} (or after {@link #AT_MOST} of them): a first import of ten thousand files is one
+ * re-check every few seconds instead of one per file.
+ *
+ * <p>All state is in three stores, so a restart, or a move of the partition to another instance,
+ * resumes exactly (exactly once, with the outputs): each member without its HTML, the group last
+ * emitted per key (a group is emitted only when its result changed, and a tombstone when it
+ * emptied), and the repositories with a re-check due. What is kept in memory (each page's index
+ * entry, which paths each group has, the view) is rebuilt from the members store on first use.
+ */
+final class RepositoryChecks implements Processor<String, RepositoryChecks.MemberChange, String, TranslationGroup> {
+
+    /** One document's new state in the checks: its member (a page or a site config without HTML), or none. */
+    record MemberChange(String path, @Nullable RenderedDocument member) {}
+
+    static final Duration QUIET = Duration.ofMillis(500);
+    static final Duration AT_MOST = Duration.ofSeconds(5);
+    private static final Duration TICK = Duration.ofMillis(250);
+    private static final byte[] DUE = {1};
+
+    private final String membersStore;
+    private final String emittedStore;
+    private final String dueStore;
+    private ProcessorContext<String, TranslationGroup> context;
+    private KeyValueStore<String, byte[]> members;
+    private KeyValueStore<String, byte[]> emitted;
+    private KeyValueStore<String, byte[]> due;
+    private final Map<String, Repository> repositories = new HashMap<>();
+
+    RepositoryChecks(String membersStore, String emittedStore, String dueStore) {
+        this.membersStore = membersStore;
+        this.emittedStore = emittedStore;
+        this.dueStore = dueStore;
+    }
+
+    /** What the checks keep in memory of one repository, derived from the members store. */
+    private static final class Repository {
+        final Map<String, IndexEntry> entries = new TreeMap<>();
+        final Map<String, SiteConfig> configs = new HashMap<>();
+        final Map<String, Set<String>> groups = new HashMap<>();
+        @Nullable RepositoryView view;
+        long firstChange = -1;
+        long lastChange = -1;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, TranslationGroup> context) {
+        this.context = context;
+        this.members = context.getStateStore(membersStore);
+        this.emitted = context.getStateStore(emittedStore);
+        this.due = context.getStateStore(dueStore);
+        repositories.clear();
+        context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::recheckDue);
+    }
+
+    @Override
+    public void process(Record<String, MemberChange> record) {
+        String repo = record.key();
+        MemberChange change = record.value();
+        String key = repo + ":" + change.path();
+        byte[] now = change.member() == null ? null : EventJson.write(change.member());
+        byte[] before = members.get(key);
+        if (Arrays.equals(before, now)) {
+            return;
+        }
+        Repository repository = repository(repo);
+        IndexEntry oldEntry = repository.entries.get(change.path());
+        SiteConfig oldConfig = repository.configs.get(change.path());
+        if (now == null) {
+            members.delete(key);
+        } else {
+            members.put(key, now);
+        }
+        forget(repository, change.path());
+        remember(repository, change.path(), change.member());
+        boolean factsChanged = !Objects.equals(oldEntry, repository.entries.get(change.path()))
+                || !Objects.equals(oldConfig, repository.configs.get(change.path()));
+        if (factsChanged || due.get(repo) != null) {
+            // The whole repository is re-checked soon, this group with it.
+            long time = context.currentSystemTimeMs();
+            if (due.get(repo) == null) {
+                due.put(repo, DUE);
+                repository.firstChange = time;
+            }
+            repository.lastChange = time;
+            repository.view = null;
+        } else if (oldEntry != null) {
+            emitIfChanged(repo, repository, oldEntry.translationKey(), record.timestamp());
+        }
+    }
+
+    /** The repository's state in memory, read from the members store the first time it is needed. */
+    private Repository repository(String repo) {
+        Repository known = repositories.get(repo);
+        if (known != null) {
+            return known;
+        }
+        Repository repository = new Repository();
+        String prefix = repo + ":";
+        try (KeyValueIterator<String, byte[]> all = members.prefixScan(prefix, new StringSerializer())) {
+            while (all.hasNext()) {
+                KeyValue<String, byte[]> next = all.next();
+                remember(repository, next.key.substring(prefix.length()), EventJson.read(next.value, RenderedDocument.class));
+            }
+        }
+        if (due.get(repo) != null) {
+            // Due before a restart: the time it became due is gone, so it is due now.
+            repository.firstChange = 0;
+            repository.lastChange = 0;
+        }
+        repositories.put(repo, repository);
+        return repository;
+    }
+
+    private static void remember(Repository repository, String path, @Nullable RenderedDocument member) {
+        if (member == null) {
+            return;
+        }
+        if (IndexEntry.isPage(member)) {
+            IndexEntry entry = IndexEntry.of(member);
+            repository.entries.put(path, entry);
+            repository.groups.computeIfAbsent(entry.translationKey(), k -> new TreeSet<>()).add(path);
+        } else if (member.siteConfig() != null) {
+            repository.configs.put(path, member.siteConfig());
+        }
+    }
+
+    private static void forget(Repository repository, String path) {
+        IndexEntry entry = repository.entries.remove(path);
+        if (entry != null) {
+            Set<String> group = repository.groups.get(entry.translationKey());
+            group.remove(path);
+            if (group.isEmpty()) {
+                repository.groups.remove(entry.translationKey());
+            }
+        }
+        repository.configs.remove(path);
+    }
+
+    /** Re-checks every repository whose facts changed and have been quiet long enough. */
+    private void recheckDue(long now) {
+        List<String> repos = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = due.all()) {
+            all.forEachRemaining(entry -> repos.add(entry.key));
+        }
+        for (String repo : repos) {
+            Repository repository = repository(repo);
+            if (now - repository.lastChange >= QUIET.toMillis() || now - repository.firstChange >= AT_MOST.toMillis()) {
+                recheck(repo, repository, now);
+                due.delete(repo);
+            }
+        }
+    }
+
+    /** Every group of the repository, and a tombstone for each group emitted before that has no member now. */
+    private void recheck(String repo, Repository repository, long timestamp) {
+        repository.view = null;
+        for (String translationKey : repository.groups.keySet()) {
+            emitIfChanged(repo, repository, translationKey, timestamp);
+        }
+        List<String> emptied = new ArrayList<>();
+        String prefix = repo + ":";
+        try (KeyValueIterator<String, byte[]> all = emitted.prefixScan(prefix, new StringSerializer())) {
+            all.forEachRemaining(entry -> {
+                if (!repository.groups.containsKey(entry.key.substring(prefix.length()))) {
+                    emptied.add(entry.key);
+                }
+            });
+        }
+        for (String key : emptied) {
+            emitted.delete(key);
+            context.forward(new Record<>(key, null, timestamp));
+        }
+    }
+
+    private void emitIfChanged(String repo, Repository repository, String translationKey, long timestamp) {
+        Set<String> paths = repository.groups.getOrDefault(translationKey, Set.of());
+        if (paths.isEmpty()) {
+            return;
+        }
+        List<RenderedDocument> group = new ArrayList<>(paths.size());
+        for (String path : paths) {
+            group.add(EventJson.read(members.get(repo + ":" + path), RenderedDocument.class));
+        }
+        TranslationGroup checked = TranslationChecks.check(view(repo, repository), translationKey, group);
+        String key = repo + ":" + translationKey;
+        byte[] json = EventJson.write(checked);
+        if (!Arrays.equals(emitted.get(key), json)) {
+            emitted.put(key, json);
+            context.forward(new Record<>(key, checked, timestamp));
+        }
+    }
+
+    /** The repository-wide facts, from every page's entry (by path) and the config that speaks for the site. */
+    private static RepositoryView view(String repo, Repository repository) {
+        if (repository.view == null) {
+            SiteConfig config = repository.configs.entrySet().stream()
+                    .min(Comparator.comparingInt((Map.Entry<String, SiteConfig> e) -> rank(e.getKey()))
+                            .thenComparing(Map.Entry::getKey))
+                    .map(Map.Entry::getValue).orElse(null);
+            repository.view = RepositoryTranslations.view(repo, config, repository.entries.values());
+        }
+        return repository.view;
+    }
+
+    /** {@code inkstream.yaml} over {@code hugo.toml} over …, as publish picks the site's config. */
+    private static int rank(String path) {
+        int rank = SiteConfig.FILES.indexOf(path);
+        return rank < 0 ? Integer.MAX_VALUE : rank;
+    }
+}

@@ -100,14 +100,18 @@ public class PublishListener implements ConsumerSeekAware {
     }
 
     /**
-     * Retries releases that failed (S3 unreachable, say) while no records arrive. Idle events are
-     * published on the consumer thread, so the model is never touched concurrently.
+     * Retries releases that failed (S3 unreachable, say) while no records arrive, and expires old
+     * releases when nothing waits. Idle events are published on the consumer thread, so the model
+     * is never touched concurrently, and retention never runs during a release.
      */
     @EventListener(condition = "event.listenerId.startsWith('inkstream-publish')")
     public void retryWhenIdle(ListenerContainerIdleEvent event) {
         if (caughtUp) {
             publishReleasable();
             refreshTranslationDashboards();
+            if (model.repositoriesWithQueuedChanges().isEmpty()) {
+                publisher.housekeeping();
+            }
         }
     }
 

@@ -123,9 +123,9 @@ public class SitePublisher implements AutoCloseable {
                 ReleaseManifest manifest = deployer.apply(prefix, repo, commit, plan, settings.manifestCacheControl(),
                         clock.instant());
                 long applied = lap(timings, "upload", planned);
-                expire(prefix, manifest);
+                expireLater(prefix, manifest);
                 purge(prefix, plan);
-                lap(timings, "expire and purge", applied);
+                lap(timings, "purge", applied);
             }
         }
         long uploaded = System.nanoTime();
@@ -188,7 +188,36 @@ public class SitePublisher implements AutoCloseable {
         return new DeleteValve(settings.maxDeleteShare(), settings.confirmDeletes()).check(plan);
     }
 
-    /** Retention is housekeeping: a failure is logged, and the next release tries again. */
+    /**
+     * Retention is housekeeping, kept off the way of the next push: it lists and reads the
+     * retained manifests, which for a large site takes longer than an edit's whole release. It
+     * runs when the publisher is idle ({@link #housekeeping}), or inline once a site has had
+     * {@link #EXPIRE_AT_LEAST_EVERY} releases without an idle moment.
+     */
+    private void expireLater(String prefix, ReleaseManifest live) {
+        Unexpired unexpired = this.unexpired.merge(prefix, new Unexpired(live, 1),
+                (before, now) -> new Unexpired(now.live(), before.releases() + 1));
+        if (unexpired.releases() >= EXPIRE_AT_LEAST_EVERY) {
+            this.unexpired.remove(prefix);
+            expire(prefix, live);
+        }
+    }
+
+    /** Releases of a site since its last expiry, and the last of them. */
+    private record Unexpired(ReleaseManifest live, int releases) {}
+
+    static final int EXPIRE_AT_LEAST_EVERY = 10;
+    private final Map<String, Unexpired> unexpired = new HashMap<>();
+
+    /** Expires what the releases since the last call left behind; call it when nothing is waiting to be published. */
+    public void housekeeping() {
+        for (var site : Map.copyOf(unexpired).entrySet()) {
+            unexpired.remove(site.getKey());
+            expire(site.getKey(), site.getValue().live());
+        }
+    }
+
+    /** A failure is logged, and the next housekeeping tries again. */
     private void expire(String prefix, ReleaseManifest live) {
         try {
             int expired = deployer.store().expire(prefix, settings.retainReleases(), live);
@@ -214,6 +243,7 @@ public class SitePublisher implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        housekeeping();
         if (purger instanceof AutoCloseable closeable) {
             closeable.close();
         }

@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -140,6 +141,13 @@ public final class SiteOutputs {
     /** Each listed document's categories, by document identity. */
     private Map<RenderedDocument, List<String>> categories = new IdentityHashMap<>();
     private final BrokenLinks.Memo brokenLinks = new BrokenLinks.Memo();
+    /** The orders of the last release, which the next one's sorts start from. */
+    private final LastOrder<RenderedDocument> publishedOrder = new LastOrder<>(RenderedDocument::path);
+    private final LastOrder<OutputObject> pageOrder = new LastOrder<>(OutputObject::key);
+    private final LastOrder<OutputObject> assetOrder = new LastOrder<>(OutputObject::key);
+    private static final Comparator<RenderedDocument> NEWEST_FIRST =
+            Comparator.comparing(RenderedDocument::date, Comparator.nullsLast(Comparator.reverseOrder()))
+                    .thenComparing(RenderedDocument::url);
     private String feedEntriesContext = "";
     /** Aggregates (list pages, feeds) by repository and key, with the inputs they were made from. */
     private final Map<String, Map<String, Memo>> memos = new HashMap<>();
@@ -302,11 +310,8 @@ public final class SiteOutputs {
                     new SiteConfig("", null, null, null, List.of(), null, Map.of()));
             this.title = config.title() == null || config.title().isBlank() ? site.title() : config.title();
             this.urls = new SiteUrls(config.baseUrl(), site.rootPath());
-            this.published = site.documents().values().stream()
-                    .filter(d -> d.kind().isPage() && !d.draft() && !hidden.contains(d.path()))
-                    .sorted(Comparator.comparing(RenderedDocument::date, Comparator.nullsLast(Comparator.reverseOrder()))
-                            .thenComparing(RenderedDocument::url))
-                    .toList();
+            this.published = Collections.unmodifiableList(publishedOrder.sort(site.documents().values().stream()
+                    .filter(d -> d.kind().isPage() && !d.draft() && !hidden.contains(d.path())).toList(), NEWEST_FIRST));
             this.defaultLanguage = defaultLanguage(config, published);
             this.languages = languages(config, published, defaultLanguage);
             Map<String, String> languageByHomeUrl = new HashMap<>();
@@ -475,7 +480,7 @@ public final class SiteOutputs {
         }
         pages.put(repoOf(release.site), now);
         pagesRendered = rendered;
-        return now.values().stream().map(CachedPage::output).sorted(Comparator.comparing(OutputObject::key)).toList();
+        return pageOrder.sort(now.values().stream().map(CachedPage::output).toList(), Comparator.comparing(OutputObject::key));
     }
 
     /**
@@ -928,8 +933,7 @@ public final class SiteOutputs {
                 assets.add(asset);
             }
         }
-        assets.sort(Comparator.comparing(OutputObject::key));
-        return assets;
+        return assetOrder.sort(assets, Comparator.comparing(OutputObject::key));
     }
 
     /**

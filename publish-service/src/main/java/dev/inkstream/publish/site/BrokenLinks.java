@@ -4,6 +4,7 @@ import dev.inkstream.events.Diagnostic;
 import dev.inkstream.events.DocumentKind;
 import dev.inkstream.events.RenderedDocument;
 import dev.inkstream.events.Structure;
+import dev.inkstream.publish.output.LastOrder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -65,13 +67,69 @@ public final class BrokenLinks {
         private @Nullable Targets targets;
         private Map<RenderedDocument, List<Diagnostic>> results = new IdentityHashMap<>();
         private Map<RenderedDocument, Set<String>> anchors = new IdentityHashMap<>();
+        private final LastOrder<RenderedDocument> order = new LastOrder<>(RenderedDocument::path);
+        /** The documents of the last call by path, the links it was given, and the checked documents in path order. */
+        private Map<String, RenderedDocument> byPath = Map.of();
+        private Set<String> lastAlsoPublished = Set.of();
+        private List<RenderedDocument> checked = new ArrayList<>();
+        private Map<String, Integer> checkedAt = Map.of();
 
         public List<Diagnostic> find(Collection<RenderedDocument> documents, Set<String> alsoPublished) {
+            List<RenderedDocument> replaced = replacedKeepingTargets(documents, alsoPublished);
+            if (replaced == null) {
+                return findAll(documents, alsoPublished);
+            }
+            // An edit: only the edited documents' own links can have changed.
+            for (RenderedDocument document : replaced) {
+                RenderedDocument before = byPath.put(document.path(), document);
+                anchors.put(document, anchors.remove(before));
+                results.remove(before);
+                Integer at = checkedAt.get(document.path());
+                if (at != null) {
+                    checked.set(at, document);
+                    results.put(document, brokenLinksOf(document, targets));
+                }
+            }
+            List<Diagnostic> broken = new ArrayList<>();
+            checked.forEach(document -> broken.addAll(results.get(document)));
+            return broken;
+        }
+
+        /**
+         * The documents that are not the very objects of the last call, when none of them moved,
+         * appeared, went or changed where a link can land (its URL, aliases, anchors, being a draft
+         * or a file); else {@code null}, and the whole site is checked again.
+         */
+        private @Nullable List<RenderedDocument> replacedKeepingTargets(Collection<RenderedDocument> documents,
+                                                                       Set<String> alsoPublished) {
+            if (targets == null || documents.size() != byPath.size() || !alsoPublished.equals(lastAlsoPublished)) {
+                return null;
+            }
+            List<RenderedDocument> replaced = new ArrayList<>();
+            for (RenderedDocument document : documents) {
+                RenderedDocument before = byPath.get(document.path());
+                if (before == document) {
+                    continue;
+                }
+                if (before == null || before.kind() != document.kind() || before.draft() != document.draft()
+                        || !Objects.equals(before.url(), document.url()) || !before.aliases().equals(document.aliases())
+                        || !Objects.equals(anchors.get(before), document.kind() == DocumentKind.ASSET || document.draft()
+                                ? anchors.get(before) : anchors(document))) {
+                    return null;
+                }
+                replaced.add(document);
+            }
+            return replaced;
+        }
+
+        private List<Diagnostic> findAll(Collection<RenderedDocument> documents, Set<String> alsoPublished) {
             Map<RenderedDocument, Set<String>> anchorsNow = new IdentityHashMap<>();
             Map<String, Target> pages = new HashMap<>();
             Set<String> files = new HashSet<>(alsoPublished);
             Set<String> drafts = new HashSet<>();
+            Map<String, RenderedDocument> byPathNow = HashMap.newHashMap(documents.size());
             for (RenderedDocument document : documents) {
+                byPathNow.put(document.path(), document);
                 if (document.kind() == DocumentKind.ASSET) {
                     files.add(document.url());
                 } else if (document.draft()) {
@@ -91,25 +149,36 @@ public final class BrokenLinks {
             boolean reuse = now.equals(targets);
             Map<RenderedDocument, List<Diagnostic>> resultsNow = new IdentityHashMap<>();
             List<Diagnostic> broken = new ArrayList<>();
-            documents.stream().filter(d -> d.kind() != DocumentKind.ASSET && !d.draft())
-                    .sorted(Comparator.comparing(RenderedDocument::path))
-                    .forEach(document -> {
-                        List<Diagnostic> found = reuse ? results.get(document) : null;
-                        if (found == null) {
-                            found = document.links().stream().distinct()
-                                    .map(link -> check(link, now))
-                                    .flatMap(Optional::stream)
-                                    .map(d -> d.withPath(document.path()))
-                                    .toList();
-                        }
-                        resultsNow.put(document, found);
-                        broken.addAll(found);
-                    });
+            List<RenderedDocument> checkedNow = order.sort(
+                    documents.stream().filter(d -> d.kind() != DocumentKind.ASSET && !d.draft()).toList(),
+                    Comparator.comparing(RenderedDocument::path));
+            Map<String, Integer> checkedAtNow = HashMap.newHashMap(checkedNow.size());
+            for (RenderedDocument document : checkedNow) {
+                List<Diagnostic> found = reuse ? results.get(document) : null;
+                if (found == null) {
+                    found = brokenLinksOf(document, now);
+                }
+                checkedAtNow.put(document.path(), checkedAtNow.size());
+                resultsNow.put(document, found);
+                broken.addAll(found);
+            }
             targets = now;
             results = resultsNow;
             anchors = anchorsNow;
+            byPath = byPathNow;
+            lastAlsoPublished = alsoPublished;
+            checked = new ArrayList<>(checkedNow);
+            checkedAt = checkedAtNow;
             return broken;
         }
+    }
+
+    private static List<Diagnostic> brokenLinksOf(RenderedDocument document, Targets targets) {
+        return document.links().stream().distinct()
+                .map(link -> check(link, targets))
+                .flatMap(Optional::stream)
+                .map(d -> d.withPath(document.path()))
+                .toList();
     }
 
     private static Optional<Diagnostic> check(String link, Targets targets) {

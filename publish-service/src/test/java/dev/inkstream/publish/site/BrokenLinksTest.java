@@ -111,11 +111,16 @@ class BrokenLinksTest {
         assertThat(memo.find(List.of(guide, setup, editedFaq), java.util.Set.of()))
                 .extracting(Diagnostic::path, Diagnostic::message)
                 .containsExactly(tuple("docs/faq.md", "links to /docs/missing/ but no page is published there"));
+        var fixedGuide = page("docs/guide.md", "/docs/guide/", List.of("/docs/setup/#install", "/docs/faq/"), List.of("usage"));
+        assertThat(memo.find(List.of(fixedGuide, setup, editedFaq), java.util.Set.of()))
+                .as("a second edit, of another document, keeps the first one's finding")
+                .isEqualTo(BrokenLinks.find(List.of(fixedGuide, setup, editedFaq))).hasSize(1);
 
         // The heading guide links to disappears from an unchanged-looking site: guide itself did not
         // change, yet its link is now broken, so the remembered result must not be used.
         var setupWithoutInstall = page("docs/setup.md", "/docs/setup/", List.of(), List.of("installing"));
         var site = List.of(guide, setupWithoutInstall, editedFaq);
+        memo.find(List.of(guide, setup, editedFaq), java.util.Set.of());
         assertThat(memo.find(site, java.util.Set.of())).isEqualTo(BrokenLinks.find(site)).hasSize(2)
                 .extracting(Diagnostic::path).containsExactly("docs/faq.md", "docs/guide.md");
     }

@@ -10,11 +10,10 @@ import dev.inkstream.publish.translations.TranslationDashboard;
 import dev.inkstream.publish.site.SiteModel;
 import dev.inkstream.support.tracing.RecordTracing;
 import dev.inkstream.support.tracing.TracedStep;
+import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -50,7 +49,10 @@ public class PublishListener implements ConsumerSeekAware {
     private @Nullable Map<TopicPartition, Long> replayTargets;
     private boolean caughtUp;
     private final Map<String, ChangeSet> lastReleased = new HashMap<>();
-    private final Set<String> translationsChanged = new HashSet<>();
+    /** Repositories whose translation groups changed since their dashboard was last published, and since when (nanoTime). */
+    private final Map<String, Long> translationsChanged = new HashMap<>();
+    /** How long a changed dashboard may wait for the pipeline to go idle before it is refreshed anyway. */
+    static final Duration DASHBOARD_AT_MOST = Duration.ofSeconds(15);
     /** The groups each repository's live dashboard shows. */
     private final Map<String, List<TranslationGroup>> dashboardGroups = new HashMap<>();
 
@@ -108,7 +110,7 @@ public class PublishListener implements ConsumerSeekAware {
     public void retryWhenIdle(ListenerContainerIdleEvent event) {
         if (caughtUp) {
             publishReleasable();
-            refreshTranslationDashboards();
+            refreshTranslationDashboards(true);
             if (model.repositoriesWithQueuedChanges().isEmpty()) {
                 publisher.housekeeping();
             }
@@ -119,7 +121,7 @@ public class PublishListener implements ConsumerSeekAware {
         for (String repo : model.repositoriesWithQueuedChanges()) {
             model.releasable(repo).ifPresent(this::publish);
         }
-        refreshTranslationDashboards();
+        refreshTranslationDashboards(false);
     }
 
     /**
@@ -129,11 +131,18 @@ public class PublishListener implements ConsumerSeekAware {
      * published again as of its last release with the new groups: only the dashboard's objects
      * differ, so only they are uploaded, and a push's own release never depends on how far the
      * translation checks have got.
+     *
+     * <p>A refresh is a whole release, so it waits for the listener to be idle (or at most
+     * {@link #DASHBOARD_AT_MOST}): every edit changes groups, and a refresh after each push of a
+     * burst would hold up the next push's release behind it.
      */
-    private void refreshTranslationDashboards() {
-        for (String repo : Set.copyOf(translationsChanged)) {
+    private void refreshTranslationDashboards(boolean idle) {
+        long now = System.nanoTime();
+        for (var changed : Map.copyOf(translationsChanged).entrySet()) {
+            String repo = changed.getKey();
             ChangeSet last = lastReleased.get(repo);
-            if (model.repositoriesWithQueuedChanges().contains(repo)) {
+            if (model.repositoriesWithQueuedChanges().contains(repo)
+                    || !idle && now - changed.getValue() < DASHBOARD_AT_MOST.toNanos()) {
                 continue;
             }
             translationsChanged.remove(repo);
@@ -154,7 +163,7 @@ public class PublishListener implements ConsumerSeekAware {
             var key = Topics.DocumentKey.parse(record.key());
             model.applyTranslations(key.repo(), key.path(),
                     record.value() == null ? null : EventJson.read(record.value(), TranslationGroup.class));
-            translationsChanged.add(key.repo());
+            translationsChanged.putIfAbsent(key.repo(), System.nanoTime());
         } else if (record.value() == null) {
             var key = Topics.DocumentKey.parse(record.key());
             model.remove(key.repo(), key.path());
@@ -184,7 +193,7 @@ public class PublishListener implements ConsumerSeekAware {
             }
         } catch (RuntimeException e) {
             // Tried again when the listener is next idle.
-            translationsChanged.add(last.repo());
+            translationsChanged.putIfAbsent(last.repo(), System.nanoTime());
             log.error("refreshing the translation dashboard of repo={} failed, will retry: {}", last.repo(), e.toString());
         }
     }

@@ -85,6 +85,8 @@ public final class SiteOutputs {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     private static final int DEFAULT_PAGE_SIZE = 10;
+    /** Below this many documents to work on, one thread is as quick as several. */
+    private static final int PARALLEL_FROM = 64;
     private static final int DEFAULT_FEED_SIZE = 20;
     private static final Set<String> RTL = Set.of("ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb");
 
@@ -156,6 +158,21 @@ public final class SiteOutputs {
 
     private record CachedPage(RenderedDocument document, PageContext context, OutputObject output, List<Diagnostic> problems) {}
 
+    /** A page the last release's cache cannot give, with what its template needs besides the release. */
+    private record PageToRender(RenderedDocument document, List<LanguageSwitcher.Version> versions,
+                                @Nullable Map<String, String> stale, PageContext context) {}
+
+    private CachedPage render(Release release, PageToRender page) {
+        RenderedDocument document = page.document();
+        List<Diagnostic> problems = new ArrayList<>();
+        Map<String, Object> model = pageModel(release, document, document.url(), page.versions());
+        model.put("doc", docView(release, document));
+        model.put("stale", page.stale());
+        String html = templates.render("page", model, problems::add);
+        return new CachedPage(document, page.context(), OutputObject.html(SiteUrls.keyOf(document.url()), html,
+                release.site.cacheControl(), Role.PAGE), List.copyOf(problems));
+    }
+
     /** What a page's HTML depends on besides its document. */
     private record PageContext(String site, List<LanguageSwitcher.Version> versions, @Nullable Map<String, String> stale) {}
 
@@ -215,6 +232,7 @@ public final class SiteOutputs {
         }
         assets(release).forEach(o -> add(outputs, o));
         reportCollisions(release, collisions);
+        release.factsOfNewDocuments();
         List<OutputObject> documentPages = documentPages(release);
         documentPages.forEach(o -> add(outputs, o));
         Set<String> documentPageKeys = new HashSet<>(documentPages.size());
@@ -375,6 +393,22 @@ public final class SiteOutputs {
             return carried(facts, SiteOutputs.this.facts, document, DocumentFacts::of);
         }
 
+        /**
+         * Makes the facts of the listed documents that the last release did not know, on every
+         * core: on a first release they are the largest part of the work (a parse of each page's
+         * HTML), and each is a pure function of its document.
+         */
+        void factsOfNewDocuments() {
+            List<RenderedDocument> unknown = listed.stream().filter(d -> SiteOutputs.this.facts.get(d) == null).toList();
+            if (unknown.size() < PARALLEL_FROM) {
+                return;
+            }
+            List<DocumentFacts> made = unknown.parallelStream().map(DocumentFacts::of).toList();
+            for (int i = 0; i < unknown.size(); i++) {
+                facts.put(unknown.get(i), made.get(i));
+            }
+        }
+
         List<String> references(RenderedDocument page) {
             return carried(references, SiteOutputs.this.references, page, SiteOutputs::references);
         }
@@ -458,7 +492,7 @@ public final class SiteOutputs {
     private List<OutputObject> documentPages(Release release) {
         Map<String, CachedPage> before = pages.getOrDefault(repoOf(release.site), Map.of());
         Map<String, CachedPage> now = new HashMap<>();
-        long rendered = 0;
+        List<PageToRender> toRender = new ArrayList<>();
         for (RenderedDocument document : release.listed) {
             List<LanguageSwitcher.Version> versions = release.versions(document);
             Optional<Map<String, String>> stale = staleNotice(release, document);
@@ -466,20 +500,23 @@ public final class SiteOutputs {
             CachedPage cached = before.get(document.path());
             if (cached == null || !cached.context().equals(context)
                     || (cached.document() != document && !cached.document().equals(document))) {
-                List<Diagnostic> problems = new ArrayList<>();
-                Map<String, Object> model = pageModel(release, document, document.url(), versions);
-                model.put("doc", docView(release, document));
-                model.put("stale", stale.orElse(null));
-                String html = templates.render("page", model, problems::add);
-                cached = new CachedPage(document, context, OutputObject.html(SiteUrls.keyOf(document.url()), html,
-                        release.site.cacheControl(), Role.PAGE), List.copyOf(problems));
-                rendered++;
+                // Made here, on this thread: rendering below only reads what the release knows.
+                release.facts(document);
+                toRender.add(new PageToRender(document, versions, stale.orElse(null), context));
+            } else {
+                now.put(document.path(), cached);
             }
-            now.put(document.path(), cached);
-            cached.problems().forEach(p -> release.problem(Objects.requireNonNullElse(p.path(), document.path()), p));
+        }
+        // Each page is a function of its model alone, so a first release (or a new layout) renders on every core.
+        (toRender.size() >= PARALLEL_FROM ? toRender.parallelStream() : toRender.stream())
+                .map(page -> render(release, page)).toList()
+                .forEach(page -> now.put(page.document().path(), page));
+        for (RenderedDocument document : release.listed) {
+            now.get(document.path()).problems()
+                    .forEach(p -> release.problem(Objects.requireNonNullElse(p.path(), document.path()), p));
         }
         pages.put(repoOf(release.site), now);
-        pagesRendered = rendered;
+        pagesRendered = toRender.size();
         return pageOrder.sort(now.values().stream().map(CachedPage::output).toList(), Comparator.comparing(OutputObject::key));
     }
 

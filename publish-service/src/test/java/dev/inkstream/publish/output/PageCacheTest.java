@@ -90,6 +90,26 @@ class PageCacheTest {
         assertThat(again).contains("layouts/index.peb line 1", "layouts/page.peb line 1", "template-error");
     }
 
+    @Test
+    void aFirstReleaseOfManyPagesRenderedOnEveryCoreGivesTheBytesOfOneAtATime() {
+        Map<String, RenderedDocument> docs = blog(150);
+        List<OutputObject> atOnce = new SiteOutputs().outputs(new SiteOutputs.Site("S", docs, "c"));
+
+        // Growing the site by fewer pages than make a release parallel: each release renders on one thread.
+        SiteOutputs grown = new SiteOutputs();
+        Map<String, RenderedDocument> some = new java.util.HashMap<>();
+        List<OutputObject> oneAtATime = List.of();
+        for (var document : docs.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            some.put(document.getKey(), document.getValue());
+            if (some.size() % 40 == 0 || some.size() == docs.size()) {
+                oneAtATime = grown.outputs(new SiteOutputs.Site("S", some, "c"));
+                assertThat(grown.pagesRenderedLastTime()).isLessThan(64);
+            }
+        }
+        assertThat(atOnce).extracting(OutputObject::key, OutputObject::sha256)
+                .isEqualTo(oneAtATime.stream().map(o -> org.assertj.core.groups.Tuple.tuple(o.key(), o.sha256())).toList());
+    }
+
     private static Set<String> changedKeys(List<OutputObject> before, List<OutputObject> after) {
         Map<String, String> old = before.stream().collect(Collectors.toMap(OutputObject::key, OutputObject::sha256));
         return after.stream().filter(o -> !o.sha256().equals(old.get(o.key()))).map(OutputObject::key)

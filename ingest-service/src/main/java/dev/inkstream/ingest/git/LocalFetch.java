@@ -9,8 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.Deflater;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
+import org.eclipse.jgit.internal.storage.file.PackInserter;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectChecker;
@@ -107,11 +109,20 @@ final class LocalFetch {
         }
     }
 
-    /** One pack for the whole copy (a first import is tens of thousands of objects), not loose files. */
+    /**
+     * One pack for the whole copy (a first import is tens of thousands of objects), not loose
+     * files, compressed at the fastest level: at the default level, deflating took most of a
+     * first import's CPU, for a mirror a few percent smaller.
+     */
     private static ObjectInserter inserter(Repository mirror) {
-        return mirror.getObjectDatabase() instanceof ObjectDirectory directory
-                ? directory.newPackInserter()
-                : mirror.newObjectInserter();
+        if (mirror.getObjectDatabase() instanceof ObjectDirectory directory) {
+            PackInserter inserter = directory.newPackInserter();
+            inserter.setCompressionLevel(Deflater.BEST_SPEED);
+            // The copier asks the mirror before each object already.
+            inserter.checkExisting(false);
+            return inserter;
+        }
+        return mirror.newObjectInserter();
     }
 
     /**

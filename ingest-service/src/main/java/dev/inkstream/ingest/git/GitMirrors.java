@@ -41,6 +41,15 @@ public final class GitMirrors {
             Git.init().setBare(true).setDirectory(dir.toFile()).call().close();
         }
         Repository repository = open(repoId);
+        try {
+            var local = LocalFetch.localGitDir(config.url());
+            if (local.isPresent() && LocalFetch.fetch(local.get(), repository, config.branchRef())) {
+                return repository;
+            }
+        } catch (IOException | RuntimeException e) {
+            repository.close();
+            throw e;
+        }
         try (Git git = new Git(repository)) {
             var fetch = git.fetch();
             if (config.token() != null && !config.token().isBlank()) {

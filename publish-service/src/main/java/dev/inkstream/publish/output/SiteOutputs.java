@@ -154,6 +154,7 @@ public final class SiteOutputs {
     /** Aggregates (list pages, feeds) by repository and key, with the inputs they were made from. */
     private final Map<String, Map<String, Memo>> memos = new HashMap<>();
     private long pagesRendered;
+    private long factsMade;
     private List<UrlCollision> lastCollisions = List.of();
 
     private record CachedPage(RenderedDocument document, PageContext context, OutputObject output, List<Diagnostic> problems) {}
@@ -213,6 +214,11 @@ public final class SiteOutputs {
         return lastCollisions;
     }
 
+    /** How many listed documents' facts the last call made (the rest it carried from the release before). */
+    long factsMadeLastTime() {
+        return factsMade;
+    }
+
     /** How many page templates the last call rendered (the rest came from the cache). */
     public long pagesRenderedLastTime() {
         return pagesRendered;
@@ -232,7 +238,7 @@ public final class SiteOutputs {
         }
         assets(release).forEach(o -> add(outputs, o));
         reportCollisions(release, collisions);
-        release.factsOfNewDocuments();
+        release.factsOfListedDocuments();
         List<OutputObject> documentPages = documentPages(release);
         documentPages.forEach(o -> add(outputs, o));
         Set<String> documentPageKeys = new HashSet<>(documentPages.size());
@@ -394,13 +400,25 @@ public final class SiteOutputs {
         }
 
         /**
-         * Makes the facts of the listed documents that the last release did not know, on every
-         * core: on a first release they are the largest part of the work (a parse of each page's
-         * HTML), and each is a pure function of its document.
+         * The facts of every listed document: the last release's for an unchanged one, else made,
+         * on every core when there are many (a first release, where they are the largest part of
+         * the work: a parse of each page's HTML); each is a pure function of its document. All
+         * are kept, so the next release knows every unchanged document's facts, whether or not
+         * this one asked for them.
          */
-        void factsOfNewDocuments() {
-            List<RenderedDocument> unknown = listed.stream().filter(d -> SiteOutputs.this.facts.get(d) == null).toList();
+        void factsOfListedDocuments() {
+            List<RenderedDocument> unknown = new ArrayList<>();
+            for (RenderedDocument document : listed) {
+                DocumentFacts known = SiteOutputs.this.facts.get(document);
+                if (known != null) {
+                    facts.put(document, known);
+                } else {
+                    unknown.add(document);
+                }
+            }
+            factsMade = unknown.size();
             if (unknown.size() < PARALLEL_FROM) {
+                unknown.forEach(this::facts);
                 return;
             }
             List<DocumentFacts> made = unknown.parallelStream().map(DocumentFacts::of).toList();

@@ -31,8 +31,9 @@ import org.jspecify.annotations.Nullable;
  * facts (every page's {@link IndexEntry}, the site config) stay the same, which is every edit of
  * a page's text. A change of those facts (a page added, renamed, deleted, a language or the
  * config changed) re-checks the whole repository, once the repository has had no such change for
- * {@link #QUIET} (or after {@link #AT_MOST} of them): a first import of ten thousand files is one
- * re-check every few seconds instead of one per file.
+ * {@link #QUIET} (or after {@link #AT_MOST} of them): a first import of ten thousand files is a
+ * re-check or two instead of one per file. A re-check takes only the groups the change can have
+ * changed, unless the repository's languages or conventions changed.
  *
  * <p>All state is in three stores, so a restart, or a move of the partition to another instance,
  * resumes exactly (exactly once, with the outputs): each member without its HTML, the group last
@@ -46,7 +47,7 @@ final class RepositoryChecks implements Processor<String, RepositoryChecks.Membe
     record MemberChange(String path, @Nullable RenderedDocument member) {}
 
     static final Duration QUIET = Duration.ofMillis(500);
-    static final Duration AT_MOST = Duration.ofSeconds(5);
+    static final Duration AT_MOST = Duration.ofSeconds(30);
     private static final Duration TICK = Duration.ofMillis(250);
     private static final byte[] DUE = {1};
 
@@ -70,7 +71,11 @@ final class RepositoryChecks implements Processor<String, RepositoryChecks.Membe
         final Map<String, IndexEntry> entries = new TreeMap<>();
         final Map<String, SiteConfig> configs = new HashMap<>();
         final Map<String, Set<String>> groups = new HashMap<>();
+        /** Groups a member joined or left since the last re-check. */
+        final Set<String> touched = new java.util.HashSet<>();
         @Nullable RepositoryView view;
+        /** The view the last re-check used; none after a restart, which re-checks everything. */
+        @Nullable RepositoryView checkedWith;
         long firstChange = -1;
         long lastChange = -1;
     }
@@ -105,6 +110,13 @@ final class RepositoryChecks implements Processor<String, RepositoryChecks.Membe
         }
         forget(repository, change.path());
         remember(repository, change.path(), change.member());
+        if (oldEntry != null) {
+            repository.touched.add(oldEntry.translationKey());
+        }
+        IndexEntry newEntry = repository.entries.get(change.path());
+        if (newEntry != null) {
+            repository.touched.add(newEntry.translationKey());
+        }
         boolean factsChanged = !Objects.equals(oldEntry, repository.entries.get(change.path()))
                 || !Objects.equals(oldConfig, repository.configs.get(change.path()));
         if (factsChanged || due.get(repo) != null) {
@@ -184,12 +196,24 @@ final class RepositoryChecks implements Processor<String, RepositoryChecks.Membe
         }
     }
 
-    /** Every group of the repository, and a tombstone for each group emitted before that has no member now. */
+    /**
+     * The groups the change of facts can have changed, and a tombstone for each group emitted
+     * before that has no member now. When the repository's languages, default language,
+     * convention and settings are as at the last re-check, those are the groups a member joined or
+     * left, and the groups without a source (their near misses are looked for among every key);
+     * else every group.
+     */
     private void recheck(String repo, Repository repository, long timestamp) {
         repository.view = null;
-        for (String translationKey : repository.groups.keySet()) {
-            emitIfChanged(repo, repository, translationKey, timestamp);
+        RepositoryView view = view(repo, repository);
+        boolean everything = repository.checkedWith == null || !sameRules(repository.checkedWith, view);
+        for (var group : repository.groups.entrySet()) {
+            if (everything || repository.touched.contains(group.getKey()) || withoutSource(repository, group.getValue(), view)) {
+                emitIfChanged(repo, repository, group.getKey(), timestamp);
+            }
         }
+        repository.touched.clear();
+        repository.checkedWith = view;
         List<String> emptied = new ArrayList<>();
         String prefix = repo + ":";
         try (KeyValueIterator<String, byte[]> all = emitted.prefixScan(prefix, new StringSerializer())) {
@@ -203,6 +227,22 @@ final class RepositoryChecks implements Processor<String, RepositoryChecks.Membe
             emitted.delete(key);
             context.forward(new Record<>(key, null, timestamp));
         }
+    }
+
+    /** What every group's checks depend on besides its members and, for near misses, the keys. */
+    private static boolean sameRules(RepositoryView a, RepositoryView b) {
+        return a.settings().equals(b.settings()) && a.defaultLanguage().equals(b.defaultLanguage())
+                && a.languages().equals(b.languages()) && a.convention().equals(b.convention());
+    }
+
+    private static boolean withoutSource(Repository repository, Set<String> paths, RepositoryView view) {
+        for (String path : paths) {
+            String language = repository.entries.get(path).language();
+            if (language == null || language.equals(view.defaultLanguage())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void emitIfChanged(String repo, Repository repository, String translationKey, long timestamp) {

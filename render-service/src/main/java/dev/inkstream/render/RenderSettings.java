@@ -62,17 +62,22 @@ public record RenderSettings(
      * @param applicationId Kafka Streams application id: consumer group and prefix of its internal topics
      * @param stateDir      where the checks keep their local state (rebuilt from changelogs when lost);
      *                      default {@code inkstream-render-translations} in the system's temporary folder
+     * @param commitInterval how often the checks commit (a transaction) and flush their caches; a flush that
+     *                       changes a repository's view re-checks all its groups, which a large push does at every flush
      */
     public record Translations(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("inkstream-render-translations") String applicationId,
-            @Nullable Path stateDir) {
+            @Nullable Path stateDir,
+            @DefaultValue("5s") Duration commitInterval) {
 
         public Translations {
             SettingsCheck.notBlank("inkstream.render.translations.application-id", applicationId);
+            SettingsCheck.positive("inkstream.render.translations.commit-interval", commitInterval);
         }
 
-        public static final Translations DEFAULTS = new Translations(true, "inkstream-render-translations", null);
+        public static final Translations DEFAULTS =
+                new Translations(true, "inkstream-render-translations", null, Duration.ofSeconds(5));
 
         /** {@link #stateDir}, or its default: a placeholder in {@code @DefaultValue} is not resolved, so it is here. */
         public Path stateDirectory() {

@@ -69,7 +69,7 @@ public record RenderSettings(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("inkstream-render-translations") String applicationId,
             @Nullable Path stateDir,
-            @DefaultValue("5s") Duration commitInterval) {
+            @DefaultValue("1s") Duration commitInterval) {
 
         public Translations {
             SettingsCheck.notBlank("inkstream.render.translations.application-id", applicationId);
@@ -77,7 +77,7 @@ public record RenderSettings(
         }
 
         public static final Translations DEFAULTS =
-                new Translations(true, "inkstream-render-translations", null, Duration.ofSeconds(5));
+                new Translations(true, "inkstream-render-translations", null, Duration.ofSeconds(1));
 
         /** {@link #stateDir}, or its default: a placeholder in {@code @DefaultValue} is not resolved, so it is here. */
         public Path stateDirectory() {

@@ -36,12 +36,12 @@ public class TranslationStreams implements SmartLifecycle {
         // Topics are created on a single-broker runtime too; the broker's default replication applies.
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
         // Findings reach authors through a dashboard refresh after the push's own release, so a
-        // few seconds of delay cost nothing. Under exactly-once every commit is a transaction: at
+        // second of delay costs nothing. Under exactly-once every commit is a transaction: at
         // the default 100 ms, and with the default 10 MB of record caches, a first push of a
         // large site turns into thousands of small transactions and intermediate join results.
         // Each flush that changes a repository's view also sends that view to every group of the
         // repository through the foreign-key join and re-checks them all; while a large push is
-        // being rendered the view changes at every flush, so the interval bounds that work.
+        // being rendered the view changes at every flush, so a longer interval does less of that work.
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.translations().commitInterval().toMillis());
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L * 1024 * 1024);
     }

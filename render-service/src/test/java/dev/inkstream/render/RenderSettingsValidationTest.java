@@ -19,6 +19,8 @@ class RenderSettingsValidationTest {
             inkstream.render.max-nesting                  | 0   | inkstream.render.max-nesting must be at least 1 (was 0)
             inkstream.render.max-text-size                | 0   | inkstream.render.max-text-size must be a positive size such as 2MB (was 0B)
             inkstream.render.worker-stack                 | 0   | inkstream.render.worker-stack must be a positive size such as 2MB (was 0B)
+            inkstream.render.threads                      | -1  | inkstream.render.threads must be at least 0 (was -1)
+            inkstream.render.translations.commit-interval | 0s  | inkstream.render.translations.commit-interval must be a positive duration such as 10s (was PT0S)
             inkstream.render.translations.application-id  | ' ' | inkstream.render.translations.application-id must be set
             """)
     void aBadValueIsRefusedByName(String property, String value, String message) {

@@ -10,10 +10,17 @@ import dev.inkstream.support.tracing.RecordTracing;
 import dev.inkstream.support.tracing.TracedStep;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -25,12 +32,16 @@ import tools.jackson.core.JacksonException;
  * transaction per record costs a commit round trip per document, which made a full import of a
  * few hundred files take tens of seconds.)
  *
+ * <p>The documents of a batch are read and rendered on {@link RenderSettings#renderThreads()}
+ * threads at once, and sent from the listener's thread in the order they were polled, so the
+ * batch is still one transaction and each key's records keep their order.
+ *
  * <p>A document that cannot be rendered still becomes a rendered document, with an error
  * diagnostic. A record that cannot even be read goes to {@code source.v1.dlt} in the same
  * transaction: reading is deterministic, so retrying it would only fail again.
  */
 @Component
-public class RenderListener {
+public class RenderListener implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RenderListener.class);
 
@@ -38,6 +49,7 @@ public class RenderListener {
     private final KafkaTemplate<String, Object> kafka;
     private final MeterRegistry meters;
     private final RecordTracing tracing;
+    private final ExecutorService batchWorkers;
 
     public RenderListener(KafkaTemplate<String, Object> kafka, RenderSettings settings, MeterRegistry meters,
                           RecordTracing tracing) {
@@ -45,6 +57,8 @@ public class RenderListener {
         this.renderer = new DocumentRenderer(settings);
         this.meters = meters;
         this.tracing = tracing;
+        this.batchWorkers = Executors.newFixedThreadPool(settings.renderThreads(),
+                Thread.ofPlatform().daemon().name("inkstream-render-batch-", 0).factory());
     }
 
     /**
@@ -53,13 +67,52 @@ public class RenderListener {
      */
     @KafkaListener(id = "inkstream-render-source", idIsGroup = false, topics = Topics.SOURCE, batch = "true")
     public void renderDocuments(List<ConsumerRecord<String, byte[]>> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            String key = record.key() == null ? "" : record.key();
-            try (TracedStep step = tracing.continueTrace(record.headers(), "render " + pathOf(key))
-                    .repo(repoOf(key)).path(pathOf(key))) {
-                renderDocument(record, step);
+        List<Future<ProducerRecord<String, Object>>> outcomes = new ArrayList<>(records.size());
+        try {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                outcomes.add(batchWorkers.submit(() -> renderRecord(record)));
             }
+            for (Future<ProducerRecord<String, Object>> outcome : outcomes) {
+                kafka.send(resultOf(outcome));
+            }
+        } finally {
+            // Only left over when the batch failed: it is polled again, so its other records need not finish.
+            outcomes.forEach(outcome -> outcome.cancel(false));
         }
+    }
+
+    /** The record to send for {@code record}, with the trace of the step that rendered it. */
+    private ProducerRecord<String, Object> renderRecord(ConsumerRecord<String, byte[]> record) {
+        String key = record.key() == null ? "" : record.key();
+        try (TracedStep step = tracing.continueTrace(record.headers(), "render " + pathOf(key))
+                .repo(repoOf(key)).path(pathOf(key))) {
+            ProducerRecord<String, Object> out = renderDocument(record, step);
+            // Sent later from the listener's thread, where this step's span is no longer current.
+            tracing.inject(out.headers());
+            return out;
+        }
+    }
+
+    private static ProducerRecord<String, Object> resultOf(Future<ProducerRecord<String, Object>> outcome) {
+        try {
+            return outcome.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering a batch", e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        batchWorkers.shutdownNow();
     }
 
     /** The key names the document even when the value cannot be read: {@code repo:path}. */
@@ -72,10 +125,9 @@ public class RenderListener {
         return key.substring(key.indexOf(':') + 1);
     }
 
-    private void renderDocument(ConsumerRecord<String, byte[]> record, TracedStep step) {
+    private ProducerRecord<String, Object> renderDocument(ConsumerRecord<String, byte[]> record, TracedStep step) {
         if (record.value() == null) {
-            kafka.send(Topics.RENDERED, record.key(), null);
-            return;
+            return new ProducerRecord<>(Topics.RENDERED, record.key(), null);
         }
         SourceDocument source;
         try {
@@ -84,9 +136,8 @@ public class RenderListener {
             step.failed(e);
             log.error("unreadable source record {} at {}-{}@{} sent to the dead-letter topic: {}",
                     record.key(), record.topic(), record.partition(), record.offset(), e.getOriginalMessage());
-            kafka.send(DeadLetterRecords.of(record, e));
             meters.counter("inkstream.dead.letters", "topic", record.topic()).increment();
-            return;
+            return DeadLetterRecords.of(record, e);
         }
         step.commit(source.commit()).delivery(source.deliveryId());
         Timer.Sample sample = Timer.start(meters);
@@ -98,6 +149,6 @@ public class RenderListener {
             log.info("rendered repo={} commit={} path={} with diagnostics: {}",
                     source.repo(), source.commit(), source.path(), rendered.diagnostics());
         }
-        kafka.send(Topics.RENDERED, record.key(), rendered);
+        return new ProducerRecord<>(Topics.RENDERED, record.key(), rendered);
     }
 }

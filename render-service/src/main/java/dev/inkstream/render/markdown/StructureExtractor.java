@@ -42,9 +42,11 @@ import java.util.TreeMap;
 public final class StructureExtractor {
 
     private static final Character.UnicodeScript[] SCRIPTS = Character.UnicodeScript.values();
+    private static final MessageDigest SHA_256 = sha256Prototype();
 
     private final Document document;
     private final int firstLine;
+    private final LineIndex lines;
     private final List<Structure.Heading> headings = new ArrayList<>();
     private final List<Structure.CodeBlock> codeBlocks = new ArrayList<>();
     private final List<String> links = new ArrayList<>();
@@ -55,6 +57,7 @@ public final class StructureExtractor {
     private StructureExtractor(Document document, int firstLine) {
         this.document = document;
         this.firstLine = firstLine;
+        this.lines = new LineIndex(document.getChars());
     }
 
     /**
@@ -130,7 +133,7 @@ public final class StructureExtractor {
     }
 
     private int line(Node node) {
-        return firstLine + document.getLineNumber(node.getStartOffset());
+        return firstLine + lines.lineOf(node.getStartOffset());
     }
 
     /** Columns of the header row: GFM makes every row that wide. */
@@ -162,11 +165,28 @@ public final class StructureExtractor {
         int[] letters = new int[SCRIPTS.length];
         int words = 0;
         boolean inWord = false;
+        int asciiLetters = 0;
         for (int i = 0; i < text.length(); ) {
+            char ascii = text.charAt(i);
+            if (ascii < 0x80) {
+                // Most running text: the same rules as below without the Unicode tables.
+                i++;
+                if ((ascii >= 'a' && ascii <= 'z') || (ascii >= 'A' && ascii <= 'Z')) {
+                    asciiLetters++;
+                    words += inWord ? 0 : 1;
+                    inWord = true;
+                } else if (ascii >= '0' && ascii <= '9') {
+                    words += inWord ? 0 : 1;
+                    inWord = true;
+                } else if (!(inWord && (ascii == '\'' || ascii == '-'))) {
+                    inWord = false;
+                }
+                continue;
+            }
             int c = Character.codePointAt(text, i);
             i += Character.charCount(c);
             if (Character.isLetter(c)) {
-                Character.UnicodeScript script = c < 0x80 ? Character.UnicodeScript.LATIN : Character.UnicodeScript.of(c);
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
                 letters[script.ordinal()]++;
                 if (isWordPerCharacter(script)) {
                     words++;
@@ -182,6 +202,7 @@ public final class StructureExtractor {
                 inWord = false;
             }
         }
+        letters[Character.UnicodeScript.LATIN.ordinal()] += asciiLetters;
         Map<String, Integer> scripts = new TreeMap<>();
         for (int i = 0; i < letters.length; i++) {
             if (letters[i] > 0) {
@@ -202,8 +223,18 @@ public final class StructureExtractor {
     }
 
     private static String sha256(String code) {
+        // A clone of a prototype: looking the algorithm up among the providers costs more than hashing a block.
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+            MessageDigest digest = (MessageDigest) SHA_256.clone();
+            return HexFormat.of().formatHex(digest.digest(code.getBytes(StandardCharsets.UTF_8)));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+        }
+    }
+
+    private static MessageDigest sha256Prototype() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -24,8 +24,11 @@ public final class Mojibake {
     private static final Pattern NON_ASCII_RUN = Pattern.compile("[^\\x00-\\x7F]{2,}");
     // Windows-1252 first: it is the common culprit, and a pair like 'Ã©' is also valid Mac Roman
     // for a lone combining mark, which no author meant.
-    private static final List<Charset> SUSPECTS = List.of(Charset.forName("windows-1252"), Charset.forName("x-MacRoman"));
+    static final List<Charset> SUSPECTS = List.of(Charset.forName("windows-1252"), Charset.forName("x-MacRoman"));
     private static final int MAX_REPORTED = 5;
+    /** CJK punctuation, kana and the unified ideographs: no character of either suspect charset is in this range. */
+    static final char CJK_FIRST = '\u3000';
+    static final char CJK_LAST = '\u9FFF';
 
     /** A warning for each suspicious run (up to a few), with the likely intended text as suggestion. */
     public static List<Diagnostic> find(String text, int firstLine) {
@@ -40,6 +43,9 @@ public final class Mojibake {
     public record Repaired(String text, List<Diagnostic> diagnostics) {}
 
     private static Repaired scan(String text, int firstLine, boolean fix) {
+        if (!hasNonAsciiRun(text)) {
+            return new Repaired(text, List.of());
+        }
         List<Diagnostic> found = new ArrayList<>();
         StringBuilder repairedText = new StringBuilder(text.length());
         String[] lines = text.split("\n", -1);
@@ -48,7 +54,7 @@ public final class Mojibake {
             Matcher run = NON_ASCII_RUN.matcher(line);
             int copied = 0;
             while (run.find() && (fix || found.size() < MAX_REPORTED)) {
-                for (Charset charset : SUSPECTS) {
+                for (Charset charset : hasCjk(run.group()) ? List.<Charset>of() : SUSPECTS) {
                     Optional<String> repaired = repair(run.group(), charset);
                     if (repaired.isPresent()) {
                         if (found.size() < MAX_REPORTED) {
@@ -66,6 +72,30 @@ public final class Mojibake {
             }
         }
         return new Repaired(fix ? repairedText.toString() : text, found);
+    }
+
+    /** Whether {@link #NON_ASCII_RUN} can match at all: most pages are ASCII or have lone accents. */
+    private static boolean hasNonAsciiRun(String text) {
+        for (int i = 1; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80 && text.charAt(i - 1) >= 0x80) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the run holds a CJK character, which neither suspect charset can encode: such a run
+     * is never a repair, and is turned down here without an encoder and its exception.
+     */
+    static boolean hasCjk(String run) {
+        for (int i = 0; i < run.length(); i++) {
+            char c = run.charAt(i);
+            if (c >= CJK_FIRST && c <= CJK_LAST) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Diagnostic diagnostic(String run, String repaired, Charset charset, boolean fixed, int line, int column) {

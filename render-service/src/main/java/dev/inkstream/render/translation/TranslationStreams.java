@@ -37,10 +37,8 @@ public class TranslationStreams implements SmartLifecycle {
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
         // Findings reach authors through a dashboard refresh after the push's own release, so a
         // second of delay costs nothing. Under exactly-once every commit is a transaction: at
-        // the default 100 ms, and with the default 10 MB of record caches, a first push of a
-        // large site turns into thousands of small transactions and intermediate join results.
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
-        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L * 1024 * 1024);
+        // the default 100 ms a first push of a large site turns into thousands of them.
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.translations().commitInterval().toMillis());
     }
 
     @Override

@@ -124,7 +124,7 @@ class PathologicalInputTest {
     void aStackOverflowInTheRendererIsPublishedDegraded() {
         // No nesting limit and a small stack, so the parser's recursion is what gives out.
         var shallow = new DocumentRenderer(new RenderSettings(Duration.ofSeconds(30), Integer.MAX_VALUE,
-                DataSize.ofMegabytes(2), DataSize.ofKilobytes(256), false, RenderSettings.Translations.DEFAULTS));
+                DataSize.ofMegabytes(2), DataSize.ofKilobytes(256), false, 0, RenderSettings.Translations.DEFAULTS));
 
         RenderedDocument page = shallow.render(new SourceDocument(SourceDocument.SCHEMA_VERSION, "r", "c1", "p.md",
                 "b1", DocumentKind.MARKDOWN, "> ".repeat(20_000) + "deep", null, null, List.of()));

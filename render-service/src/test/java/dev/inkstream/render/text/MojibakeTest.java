@@ -42,4 +42,16 @@ class MojibakeTest {
     void genuineAccentsCjkAndEmojiAreLeftAlone() {
         assertThat(Mojibake.find("Zürich, São Paulo, Ærøskøbing, 你好世界, 📫 — “quoted”", 1)).isEmpty();
     }
+
+    @Test
+    void noCharacterOfTheCjkRangeSkippedWithoutEncodingIsInASuspectCharset() {
+        for (var charset : Mojibake.SUSPECTS) {
+            var encoder = charset.newEncoder();
+            for (char c = Mojibake.CJK_FIRST; c <= Mojibake.CJK_LAST; c++) {
+                assertThat(encoder.canEncode(c)).as("%s encodes U+%04X", charset, (int) c).isFalse();
+            }
+        }
+        assertThat(Mojibake.hasCjk("Ã©中")).isTrue();
+        assertThat(Mojibake.hasCjk("Ã©")).isFalse();
+    }
 }

@@ -52,11 +52,24 @@ public final class NearMisses {
         String nameB = b.substring(folderB.length());
         if (!folderA.equals(folderB) && !nameA.equals(nameB)) {
             // Dated folders that differ by a day or two are common; different names in different folders are not a pair.
-            if (distance(folderA, folderB) > MAX_DISTANCE) {
+            if (!within(folderA, folderB)) {
                 return false;
             }
         }
-        return distance(nameA, nameB) <= MAX_DISTANCE || overlap(nameA, nameB) >= MIN_WORD_OVERLAP;
+        return within(nameA, nameB) || overlap(nameA, nameB) >= MIN_WORD_OVERLAP;
+    }
+
+    /**
+     * {@code distance(a, b) <= MAX_DISTANCE}, without computing a distance that is too large:
+     * every translation-only page is compared with every key of its repository, so most pairs
+     * are far apart, and a bounded Levenshtein (or their lengths alone) says so at a fraction of
+     * the cost.
+     */
+    static boolean within(String a, String b) {
+        int max = Math.max(a.length(), b.length());
+        // distance <= MAX_DISTANCE exactly when the edits are at most floor(MAX_DISTANCE * max).
+        int allowed = (int) Math.floor(MAX_DISTANCE * max);
+        return Math.abs(a.length() - b.length()) <= allowed && new LevenshteinDistance(allowed).apply(a, b) >= 0;
     }
 
     static double distance(String a, String b) {

@@ -111,15 +111,22 @@ public final class BrokenLinks {
                 if (before == document) {
                     continue;
                 }
-                if (before == null || before.kind() != document.kind() || before.draft() != document.draft()
-                        || !Objects.equals(before.url(), document.url()) || !before.aliases().equals(document.aliases())
-                        || !Objects.equals(anchors.get(before), document.kind() == DocumentKind.ASSET || document.draft()
-                                ? anchors.get(before) : anchors(document))) {
+                if (before == null || !sameTarget(before, document)) {
                     return null;
                 }
                 replaced.add(document);
             }
             return replaced;
+        }
+
+        /** Whether a link lands the same on {@code now} as on {@code before}: same URL, aliases, kind, draft and anchors. */
+        private boolean sameTarget(RenderedDocument before, RenderedDocument now) {
+            if (before.kind() != now.kind() || before.draft() != now.draft() || !Objects.equals(before.url(), now.url())
+                    || !before.aliases().equals(now.aliases())) {
+                return false;
+            }
+            // Only published pages have anchors to land on.
+            return now.kind() == DocumentKind.ASSET || now.draft() || Objects.equals(anchors.get(before), anchors(now));
         }
 
         private List<Diagnostic> findAll(Collection<RenderedDocument> documents, Set<String> alsoPublished) {

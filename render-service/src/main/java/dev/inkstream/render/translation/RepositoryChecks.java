@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,7 +73,7 @@ final class RepositoryChecks implements Processor<String, RepositoryChecks.Membe
         final Map<String, SiteConfig> configs = new HashMap<>();
         final Map<String, Set<String>> groups = new HashMap<>();
         /** Groups a member joined or left since the last re-check. */
-        final Set<String> touched = new java.util.HashSet<>();
+        final Set<String> touched = new HashSet<>();
         @Nullable RepositoryView view;
         /** The view the last re-check used; none after a restart, which re-checks everything. */
         @Nullable RepositoryView checkedWith;
@@ -110,19 +111,20 @@ final class RepositoryChecks implements Processor<String, RepositoryChecks.Membe
         }
         forget(repository, change.path());
         remember(repository, change.path(), change.member());
+        IndexEntry newEntry = repository.entries.get(change.path());
         if (oldEntry != null) {
             repository.touched.add(oldEntry.translationKey());
         }
-        IndexEntry newEntry = repository.entries.get(change.path());
         if (newEntry != null) {
             repository.touched.add(newEntry.translationKey());
         }
-        boolean factsChanged = !Objects.equals(oldEntry, repository.entries.get(change.path()))
+        boolean factsChanged = !Objects.equals(oldEntry, newEntry)
                 || !Objects.equals(oldConfig, repository.configs.get(change.path()));
-        if (factsChanged || due.get(repo) != null) {
-            // The whole repository is re-checked soon, this group with it.
+        boolean alreadyDue = due.get(repo) != null;
+        if (factsChanged || alreadyDue) {
+            // The repository is re-checked once quiet, this document's groups with it.
             long time = context.currentSystemTimeMs();
-            if (due.get(repo) == null) {
+            if (!alreadyDue) {
                 due.put(repo, DUE);
                 repository.firstChange = time;
             }

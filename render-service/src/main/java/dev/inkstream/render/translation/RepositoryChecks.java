@@ -5,9 +5,11 @@ import dev.inkstream.events.RenderedDocument;
 import dev.inkstream.events.SiteConfig;
 import dev.inkstream.events.TranslationGroup;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +36,10 @@ import org.jspecify.annotations.Nullable;
  * config changed) re-checks the whole repository, once the repository has had no such change for
  * {@link #QUIET} (or after {@link #AT_MOST} of them): a first import of ten thousand files is a
  * re-check or two instead of one per file. A re-check takes only the groups the change can have
- * changed, unless the repository's languages or conventions changed.
+ * changed, unless the repository's languages or conventions changed. It runs in slices of at most
+ * {@link #SLICE} per punctuation, so that no transaction of the stream thread outlives the
+ * producer's transaction timeout however large the repository and however loaded the machine: a
+ * re-check of every group of a large site in one go was fenced, restored, and started again.
  *
  * <p>All state is in three stores, so a restart, or a move of the partition to another instance,
  * resumes exactly (exactly once, with the outputs): each member without its HTML, the group last
@@ -50,6 +55,8 @@ final class RepositoryChecks implements Processor<String, RepositoryChecks.Membe
     static final Duration QUIET = Duration.ofMillis(500);
     static final Duration AT_MOST = Duration.ofSeconds(30);
     private static final Duration TICK = Duration.ofMillis(250);
+    /** How long one punctuation re-checks groups before it lets the thread process and commit. */
+    static final Duration SLICE = Duration.ofMillis(500);
     private static final byte[] DUE = {1};
 
     private final String membersStore;
@@ -60,11 +67,13 @@ final class RepositoryChecks implements Processor<String, RepositoryChecks.Membe
     private KeyValueStore<String, byte[]> emitted;
     private KeyValueStore<String, byte[]> due;
     private final Map<String, Repository> repositories = new HashMap<>();
+    private final Duration slice;
 
-    RepositoryChecks(String membersStore, String emittedStore, String dueStore) {
+    RepositoryChecks(String membersStore, String emittedStore, String dueStore, Duration slice) {
         this.membersStore = membersStore;
         this.emittedStore = emittedStore;
         this.dueStore = dueStore;
+        this.slice = slice;
     }
 
     /** What the checks keep in memory of one repository, derived from the members store. */
@@ -77,8 +86,23 @@ final class RepositoryChecks implements Processor<String, RepositoryChecks.Membe
         @Nullable RepositoryView view;
         /** The view the last re-check used; none after a restart, which re-checks everything. */
         @Nullable RepositoryView checkedWith;
+        /** The re-check under way, if one is. */
+        @Nullable Recheck recheck;
         long firstChange = -1;
         long lastChange = -1;
+    }
+
+    /** A re-check under way: the groups it has still to check, and the view it started from. */
+    private static final class Recheck {
+        final Deque<String> groups;
+        final RepositoryView startedWith;
+        /** A member changed after it started: the repository is due again when it ends. */
+        boolean changedSince;
+
+        Recheck(Deque<String> groups, RepositoryView startedWith) {
+            this.groups = groups;
+            this.startedWith = startedWith;
+        }
     }
 
     @Override
@@ -127,6 +151,9 @@ final class RepositoryChecks implements Processor<String, RepositoryChecks.Membe
             if (!alreadyDue) {
                 due.put(repo, DUE);
                 repository.firstChange = time;
+            }
+            if (repository.recheck != null) {
+                repository.recheck.changedSince = true;
             }
             repository.lastChange = time;
             repository.view = null;
@@ -183,39 +210,65 @@ final class RepositoryChecks implements Processor<String, RepositoryChecks.Membe
         repository.configs.remove(path);
     }
 
-    /** Re-checks every repository whose facts changed and have been quiet long enough. */
+    /**
+     * Goes on with the re-check of every repository whose facts changed and have been quiet long
+     * enough, for one {@link #slice} (and at least one group) in all.
+     */
     private void recheckDue(long now) {
         List<String> repos = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = due.all()) {
             all.forEachRemaining(entry -> repos.add(entry.key));
         }
+        long until = System.nanoTime() + slice.toNanos();
         for (String repo : repos) {
             Repository repository = repository(repo);
-            if (now - repository.lastChange >= QUIET.toMillis() || now - repository.firstChange >= AT_MOST.toMillis()) {
-                recheck(repo, repository, now);
-                due.delete(repo);
+            if (repository.recheck == null) {
+                if (now - repository.lastChange < QUIET.toMillis() && now - repository.firstChange < AT_MOST.toMillis()) {
+                    continue;
+                }
+                repository.recheck = start(repo, repository);
             }
+            Deque<String> groups = repository.recheck.groups;
+            do {
+                if (!groups.isEmpty()) {
+                    emitIfChanged(repo, repository, groups.poll(), now);
+                }
+            } while (!groups.isEmpty() && System.nanoTime() < until);
+            if (!groups.isEmpty()) {
+                return;
+            }
+            finish(repo, repository, now);
         }
     }
 
     /**
-     * The groups the change of facts can have changed, and a tombstone for each group emitted
-     * before that has no member now. When the repository's languages, default language,
-     * convention and settings are as at the last re-check, those are the groups a member joined or
-     * left, and the groups without a source (their near misses are looked for among every key);
-     * else every group.
+     * The groups the change of facts can have changed. When the repository's languages, default
+     * language, convention and settings are as at the last re-check, those are the groups a member
+     * joined or left, and the groups without a source (their near misses are looked for among
+     * every key); else every group.
      */
-    private void recheck(String repo, Repository repository, long timestamp) {
+    private static Recheck start(String repo, Repository repository) {
         repository.view = null;
         RepositoryView view = view(repo, repository);
         boolean everything = repository.checkedWith == null || !sameRules(repository.checkedWith, view);
+        Deque<String> groups = new ArrayDeque<>();
         for (var group : repository.groups.entrySet()) {
             if (everything || repository.touched.contains(group.getKey()) || withoutSource(repository, group.getValue(), view)) {
-                emitIfChanged(repo, repository, group.getKey(), timestamp);
+                groups.add(group.getKey());
             }
         }
         repository.touched.clear();
-        repository.checkedWith = view;
+        return new Recheck(groups, view);
+    }
+
+    /**
+     * Ends a re-check with a tombstone for each group emitted before that has no member now. The
+     * repository stays due when a member changed meanwhile: what changed is in {@code touched}.
+     */
+    private void finish(String repo, Repository repository, long timestamp) {
+        Recheck recheck = repository.recheck;
+        repository.recheck = null;
+        repository.checkedWith = recheck.startedWith;
         List<String> emptied = new ArrayList<>();
         String prefix = repo + ":";
         try (KeyValueIterator<String, byte[]> all = emitted.prefixScan(prefix, new StringSerializer())) {
@@ -228,6 +281,11 @@ final class RepositoryChecks implements Processor<String, RepositoryChecks.Membe
         for (String key : emptied) {
             emitted.delete(key);
             context.forward(new Record<>(key, null, timestamp));
+        }
+        if (recheck.changedSince) {
+            repository.firstChange = timestamp;
+        } else {
+            due.delete(repo);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.inkstream.events.EventSerializer;
 import dev.inkstream.events.RenderedDocument;
 import dev.inkstream.events.Topics;
 import dev.inkstream.events.TranslationGroup;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serde;
@@ -49,6 +50,11 @@ public final class TranslationTopology {
     static final String DUE_STORE = "translation-recheck-due";
 
     public static Topology build() {
+        return build(RepositoryChecks.SLICE);
+    }
+
+    /** @param slice how long one punctuation may re-check groups (see {@link RepositoryChecks}) */
+    static Topology build(Duration slice) {
         StreamsBuilder builder = new StreamsBuilder();
         // EventSerializer, so translations.v1 records carry the CloudEvents headers like every topic's.
         EventSerializer events = new EventSerializer("/inkstream/render");
@@ -76,7 +82,7 @@ public final class TranslationTopology {
                 })
                 .repartition(Repartitioned.<String, RepositoryChecks.MemberChange>as("translation-members-by-repository")
                         .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(RepositoryChecks.MemberChange.class)))
-                .process(() -> new RepositoryChecks(MEMBERS_STORE, EMITTED_STORE, DUE_STORE), MEMBERS_STORE, EMITTED_STORE, DUE_STORE)
+                .process(() -> new RepositoryChecks(MEMBERS_STORE, EMITTED_STORE, DUE_STORE, slice), MEMBERS_STORE, EMITTED_STORE, DUE_STORE)
                 .to(Topics.TRANSLATIONS, Produced.with(Serdes.String(), translations));
         return builder.build();
     }

@@ -8,6 +8,7 @@ import dev.inkstream.events.EventJson;
 import dev.inkstream.events.Topics;
 import dev.inkstream.events.TranslationGroup;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -35,12 +37,16 @@ class TranslationTopologyTest {
 
     @BeforeEach
     void start() {
+        start(TranslationTopology.build());
+    }
+
+    private void start(Topology topology) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "translations-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        driver = new TopologyTestDriver(TranslationTopology.build(), config);
+        driver = new TopologyTestDriver(topology, config);
         rendered = driver.createInputTopic(Topics.RENDERED, new StringSerializer(), new ByteArraySerializer());
         translations = driver.createOutputTopic(Topics.TRANSLATIONS, new StringDeserializer(), new ByteArrayDeserializer());
     }
@@ -114,6 +120,30 @@ class TranslationTopologyTest {
         assertThat(afterEdit).as("a text edit re-checks its own group, without waiting").extracting(TestRecord::key)
                 .containsOnly("blog:posts/a");
         assertThat(last(afterEdit, "blog:posts/a").statusByLanguage()).containsEntry("zh", "stale");
+    }
+
+    @Test
+    void aReCheckGoesOnOverSeveralPunctuationsAndMissesWhatChangedMeanwhile() {
+        driver.close();
+        start(TranslationTopology.build(Duration.ZERO)); // no time to spare: one group per punctuation
+        for (String path : List.of("posts/a.md", "posts/b.md", "posts/c.md")) {
+            rendered.pipeInput(Topics.documentKey("blog", path), EventJson.write(page(path).rendered()));
+        }
+        quiet();
+        List<String> first = emitted().stream().map(TestRecord::key).toList();
+        assertThat(first).as("the first slice of the re-check").hasSize(1);
+
+        rendered.pipeInput(Topics.documentKey("blog", "posts/d.md"), EventJson.write(page("posts/d.md").rendered()));
+        driver.advanceWallClockTime(RepositoryChecks.SLICE);
+        driver.advanceWallClockTime(RepositoryChecks.SLICE);
+        assertThat(emitted()).as("the rest of the re-check that was under way").extracting(TestRecord::key)
+                .hasSize(2).doesNotContainAnyElementsOf(first).isSubsetOf("blog:posts/a", "blog:posts/b", "blog:posts/c");
+
+        quiet();
+        assertThat(emitted()).as("the page added during the re-check, in the next one").extracting(TestRecord::key)
+                .containsExactly("blog:posts/d");
+        quiet();
+        assertThat(emitted()).as("nothing is due any more").isEmpty();
     }
 
     @Test

@@ -14,13 +14,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code sitemap.xml} (sitemaps.org 0.9) with {@code xhtml:link rel="alternate" hreflang} for
- * every translation of a page and {@code x-default}; past {@link #MAX_URLS} URLs, {@code sitemap.xml}
- * becomes a sitemap index over {@code sitemap-1.xml}, {@code sitemap-2.xml}, ….
+ * every translation of a page and {@code x-default}. Past {@link #PART_URLS} URLs,
+ * {@code sitemap.xml} becomes a sitemap index over {@code sitemap-1.xml} … {@code sitemap-N.xml}:
+ * N is a power of two, and a URL's part follows from the URL alone, so an edit (a new
+ * {@code lastmod}) or a new page rewrites one part of a large site, not all of its sitemap, and
+ * the index stays as it was until the site doubles or halves.
  */
 public final class Sitemaps {
 
-    /** The protocol's limit of URLs per sitemap file. */
-    public static final int MAX_URLS = 50_000;
+    /** URLs per part, on average at most, past which the sitemap is split (the protocol allows 50,000). */
+    public static final int PART_URLS = 1_000;
     public static final String KEY = "sitemap.xml";
 
     private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -34,28 +37,68 @@ public final class Sitemaps {
      */
     public record Url(String location, @Nullable Instant lastmod, Map<String, String> alternates) {}
 
-    /** Object key to bytes: one sitemap, or an index and its parts. */
+    /** Object key to bytes: one sitemap, or an index and its parts, in order. */
     public static Map<String, byte[]> write(String base, List<Url> urls) {
-        return write(base, urls, MAX_URLS);
+        return write(base, urls, PART_URLS);
     }
 
-    static Map<String, byte[]> write(String base, List<Url> urls, int maxUrls) {
+    static Map<String, byte[]> write(String base, List<Url> urls, int partUrls) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        if (urls.size() <= maxUrls) {
+        List<List<Url>> parts = parts(urls, partUrls);
+        if (parts.size() == 1) {
             files.put(KEY, urlset(urls));
             return files;
         }
-        List<String> parts = new ArrayList<>();
-        for (int from = 0, n = 1; from < urls.size(); from += maxUrls, n++) {
-            String key = "sitemap-" + n + ".xml";
-            files.put(key, urlset(urls.subList(from, Math.min(urls.size(), from + maxUrls))));
-            parts.add(base + key);
+        for (int n = 1; n <= parts.size(); n++) {
+            files.put(partKey(n), urlset(parts.get(n - 1)));
         }
-        files.put(KEY, index(parts));
+        files.put(KEY, index(base, parts.size()));
         return files;
     }
 
-    private static byte[] urlset(List<Url> urls) {
+    /**
+     * The URLs of each part, in their order in {@code urls}: as many parts as the smallest power
+     * of two that leaves at most {@code partUrls} to a part on average; one part for a small site.
+     */
+    public static List<List<Url>> parts(List<Url> urls, int partUrls) {
+        int count = 1;
+        while ((long) count * partUrls < urls.size()) {
+            count *= 2;
+        }
+        List<List<Url>> parts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (Url url : urls) {
+            parts.get(count == 1 ? 0 : part(url.location(), count)).add(url);
+        }
+        return parts;
+    }
+
+    /** The part of a URL among {@code count} (a power of two): from its text alone, the same in every release. */
+    private static int part(String location, int count) {
+        int hash = location.hashCode();
+        hash ^= hash >>> 16;
+        hash *= 0x45d9f3b;
+        hash ^= hash >>> 16;
+        return hash & (count - 1);
+    }
+
+    /** The key of the {@code n}th part (from 1). */
+    public static String partKey(int n) {
+        return "sitemap-" + n + ".xml";
+    }
+
+    /** The index over {@code count} parts. */
+    public static byte[] index(String base, int count) {
+        List<String> locations = new ArrayList<>(count);
+        for (int n = 1; n <= count; n++) {
+            locations.add(base + partKey(n));
+        }
+        return index(locations);
+    }
+
+    public static byte[] urlset(List<Url> urls) {
         return document(xml -> {
             xml.writeStartElement("urlset");
             xml.writeDefaultNamespace(NS);

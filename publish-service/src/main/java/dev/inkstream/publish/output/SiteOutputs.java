@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -898,15 +899,29 @@ public final class SiteOutputs {
             release.sitemapUrls.put(document, new SitemapEntry(url, versions));
             urls.add(url);
         }
-        List<Object> inputs = List.of(release.urls.absolute("/"), urls);
-        Memo memo = memos.getOrDefault(repoOf(release.site), Map.of()).get("sitemap");
-        if (memo == null || !memo.inputs().equals(inputs)) {
-            List<OutputObject> files = new ArrayList<>();
-            Sitemaps.write(release.urls.absolute("/"), urls).forEach((key, bytes) -> files.add(OutputObject.of(key, bytes,
-                    "application/xml; charset=utf-8", release.site.cacheControl(), Role.FEED)));
-            memo = new Memo(inputs, files, List.of());
+        String base = release.urls.absolute("/");
+        List<List<Sitemaps.Url>> parts = Sitemaps.parts(urls, Sitemaps.PART_URLS);
+        if (parts.size() == 1) {
+            return sitemapFile(release, "sitemap", List.of(base, urls), () -> Sitemaps.urlset(urls), Sitemaps.KEY);
         }
-        release.memos.put("sitemap", memo);
+        List<OutputObject> files = new ArrayList<>();
+        for (int n = 1; n <= parts.size(); n++) {
+            List<Sitemaps.Url> part = parts.get(n - 1);
+            files.addAll(sitemapFile(release, "sitemap-" + n, part, () -> Sitemaps.urlset(part), Sitemaps.partKey(n)));
+        }
+        files.addAll(sitemapFile(release, "sitemap", List.of(base, parts.size()), () -> Sitemaps.index(base, parts.size()),
+                Sitemaps.KEY));
+        return files;
+    }
+
+    /** One sitemap file, written again only when its inputs changed since the last release: an edit changes one part. */
+    private List<OutputObject> sitemapFile(Release release, String name, Object inputs, Supplier<byte[]> bytes, String key) {
+        Memo memo = memos.getOrDefault(repoOf(release.site), Map.of()).get(name);
+        if (memo == null || !memo.inputs().equals(inputs)) {
+            memo = new Memo(inputs, List.of(OutputObject.of(key, bytes.get(), "application/xml; charset=utf-8",
+                    release.site.cacheControl(), Role.FEED)), List.of());
+        }
+        release.memos.put(name, memo);
         return memo.outputs();
     }
 

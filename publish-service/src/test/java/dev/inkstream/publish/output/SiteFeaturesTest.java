@@ -10,12 +10,17 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import dev.inkstream.events.EventJson;
 import dev.inkstream.events.RenderedDocument;
+import dev.inkstream.publish.feeds.Sitemaps;
+import dev.inkstream.publish.feeds.SitemapsAccess;
 import dev.inkstream.publish.output.OutputObject.Role;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -348,16 +353,49 @@ class SiteFeaturesTest {
     }
 
     @Test
-    void theSitemapBecomesAnIndexPastTheLimit() {
-        // Sitemaps.write's limit is the protocol's 50,000; this drives the same code with a small one.
-        var urls = java.util.stream.IntStream.range(0, 5).mapToObj(i -> new dev.inkstream.publish.feeds.Sitemaps.Url(
+    void theSitemapBecomesAnIndexOverStablePartsPastTheLimit() {
+        // The real part size is 1,000 URLs; this drives the same code with 2.
+        List<Sitemaps.Url> urls = java.util.stream.IntStream.range(0, 5).mapToObj(i -> new Sitemaps.Url(
                 "https://x.org/p" + i + "/", null, Map.of())).toList();
 
-        Map<String, byte[]> files = dev.inkstream.publish.feeds.SitemapsAccess.write("https://x.org/", urls, 2);
+        Map<String, byte[]> files = SitemapsAccess.write("https://x.org/", urls, 2);
 
-        assertThat(files).containsOnlyKeys("sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml");
+        assertThat(files).as("5 URLs, at most 2 to a part on average: 4 parts")
+                .containsOnlyKeys("sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap-4.xml");
         assertThat(new String(files.get("sitemap.xml"), StandardCharsets.UTF_8))
-                .contains("<sitemapindex", "<loc>https://x.org/sitemap-3.xml</loc>");
+                .contains("<sitemapindex", "<loc>https://x.org/sitemap-4.xml</loc>");
+        String parts = files.entrySet().stream().filter(e -> !e.getKey().equals("sitemap.xml"))
+                .map(e -> new String(e.getValue(), StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining());
+        for (Sitemaps.Url url : urls) {
+            assertThat(parts).as("each URL in exactly one part").containsOnlyOnce("<loc>" + url.location() + "</loc>");
+        }
+        assertThat(SitemapsAccess.write("https://x.org/", urls.subList(0, 2), 2)).as("a small site: one sitemap")
+                .containsOnlyKeys("sitemap.xml");
+    }
+
+    @Test
+    void anEditRewritesOnePartOfALargeSitemapAndNotItsIndex() {
+        Map<String, RenderedDocument> docs = new HashMap<>();
+        for (int i = 0; i < 2_500; i++) {
+            docs.put("posts/p" + i + ".md", page("posts/p" + i + ".md", "/posts/p" + i + "/", "P" + i).build());
+        }
+        SiteOutputs outputs = new SiteOutputs();
+        Map<String, byte[]> before = sitemaps(outputs.outputs(new SiteOutputs.Site("S", docs, "c")));
+        docs.put("posts/p7.md", page("posts/p7.md", "/posts/p7/", "P7").lastmod("2026-03-03T00:00:00Z").build());
+        Map<String, byte[]> after = sitemaps(outputs.outputs(new SiteOutputs.Site("S", docs, "c")));
+
+        assertThat(before).as("2,500 URLs: an index over 4 parts").hasSize(5);
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        List<String> changed = after.keySet().stream().filter(key -> !Arrays.equals(before.get(key), after.get(key))).toList();
+        assertThat(changed).hasSize(1).allMatch(key -> key.startsWith("sitemap-"));
+        assertThat(new String(after.get(changed.get(0)), StandardCharsets.UTF_8))
+                .containsPattern("<loc>[^<]*/posts/p7/</loc><lastmod>2026-03-03T00:00:00Z</lastmod>");
+    }
+
+    private static Map<String, byte[]> sitemaps(List<OutputObject> objects) {
+        Map<String, byte[]> sitemaps = new TreeMap<>();
+        objects.stream().filter(o -> o.key().startsWith("sitemap")).forEach(o -> sitemaps.put(o.key(), o.content()));
+        return sitemaps;
     }
 
     static Document html(List<OutputObject> objects, String key) {

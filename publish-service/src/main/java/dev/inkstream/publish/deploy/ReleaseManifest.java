@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a release consists of: every object key of the site with its content hash. Written to
- * {@code _inkstream/releases/<releaseId>.json}, then to {@code _inkstream/current.json}: the
- * second write is the commit point of a release.
+ * {@code _inkstream/releases/<releaseId>.json}; then {@code _inkstream/current.json} names it
+ * ({@link ReleaseStore.Current}, the same fields without the objects): that second write is the
+ * commit point of a release.
  *
  * @param publishedAt when the release was first made live; orders releases for retention and
  *                    rollback (absent in manifests written before it existed: they count as oldest)

@@ -1,6 +1,7 @@
 package dev.inkstream.publish.deploy;
 
 import dev.inkstream.events.EventJson;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Delete;
@@ -53,7 +55,7 @@ public final class ReleaseStore {
                 return cached.manifest();
             }
             var response = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
-            ReleaseManifest manifest = EventJson.read(response.asByteArray(), ReleaseManifest.class);
+            ReleaseManifest manifest = current(prefix, response.asByteArray());
             manifests.put(key, new Cached(response.response().eTag(), manifest));
             return manifest;
         } catch (NoSuchKeyException none) {
@@ -65,6 +67,40 @@ public final class ReleaseStore {
                 return ReleaseManifest.empty(repo);
             }
             throw e;
+        }
+    }
+
+    /**
+     * {@code current.json} names the live release ({@link Current}), whose objects are in its
+     * manifest under {@code releases/}; before, it held the whole manifest, which is still read.
+     */
+    private ReleaseManifest current(String prefix, byte[] json) {
+        if (EventJson.mapper().readTree(json).has("objects")) {
+            return EventJson.read(json, ReleaseManifest.class);
+        }
+        Current current = EventJson.read(json, Current.class);
+        String key = prefix + ReleaseManifest.RELEASES_PREFIX + current.releaseId() + ".json";
+        ReleaseManifest release;
+        try {
+            release = read(key);
+        } catch (NoSuchKeyException e) {
+            throw new IllegalStateException(prefix + ReleaseManifest.CURRENT_KEY + " names release " + current.releaseId()
+                    + ", but " + key + " is not in bucket " + bucket + "; roll back to a retained release (inkstream rollback --list)", e);
+        }
+        return new ReleaseManifest(current.schemaVersion(), current.repo(), current.commit(), current.releaseId(),
+                release.objects(), current.publishedAt(), current.rolledBack());
+    }
+
+    /**
+     * The body of {@code current.json}: the live release's manifest without its objects, which
+     * its file under {@code releases/} has. A megabyte-sized manifest is written once per release.
+     */
+    public record Current(int schemaVersion, String repo, String commit, String releaseId, @Nullable Instant publishedAt,
+                          List<String> rolledBack) {
+
+        static Current of(ReleaseManifest manifest) {
+            return new Current(manifest.schemaVersion(), manifest.repo(), manifest.commit(), manifest.releaseId(),
+                    manifest.publishedAt(), manifest.rolledBack());
         }
     }
 
@@ -97,20 +133,16 @@ public final class ReleaseStore {
 
     /** Writes the release's manifest, then {@code current.json}: the second write makes it live. */
     public void publish(String prefix, ReleaseManifest manifest, String cacheControl) {
-        byte[] json = EventJson.write(manifest);
         String key = prefix + manifest.releaseKey();
         // Retention lists the releases right after this one; it need not read back what was just written.
-        manifests.put(key, new Cached(put(key, json, cacheControl), manifest));
-        makeCurrent(prefix, manifest, json, cacheControl);
+        manifests.put(key, new Cached(put(key, EventJson.write(manifest), cacheControl), manifest));
+        makeCurrent(prefix, manifest, cacheControl);
     }
 
+    /** Makes {@code manifest}, whose file under {@code releases/} holds its objects, the live release. */
     public void makeCurrent(String prefix, ReleaseManifest manifest, String cacheControl) {
-        makeCurrent(prefix, manifest, EventJson.write(manifest), cacheControl);
-    }
-
-    private void makeCurrent(String prefix, ReleaseManifest manifest, byte[] json, String cacheControl) {
         String key = prefix + ReleaseManifest.CURRENT_KEY;
-        String eTag = put(key, json, cacheControl);
+        String eTag = put(key, EventJson.write(Current.of(manifest)), cacheControl);
         // What was just written is what the next release reads, as long as nobody else writes it.
         manifests.put(key, new Cached(eTag, manifest));
     }

@@ -71,8 +71,11 @@ class BucketDeployerIT {
         var publisher = new ReleaseStore(s3, BUCKET);
         var operator = new ReleaseStore(s3, BUCKET);
         String prefix = "cached/";
+        var zeroth = new ReleaseManifest(ReleaseManifest.SCHEMA_VERSION, "r", "c0", "c0", java.util.Map.of("a.html", "h0"),
+                Instant.parse("2025-12-31T00:00:00Z"), List.of());
         var first = new ReleaseManifest(ReleaseManifest.SCHEMA_VERSION, "r", "c1", "c1", java.util.Map.of("a.html", "h1"),
                 Instant.parse("2026-01-01T00:00:00Z"), List.of());
+        publisher.publish(prefix, zeroth, "no-cache");
         publisher.publish(prefix, first, "no-cache");
         assertThat(publisher.live(prefix, "r")).isEqualTo(first);
         assertThat(operator.live(prefix, "r")).isEqualTo(first);
@@ -85,6 +88,30 @@ class BucketDeployerIT {
 
         s3.deleteObject(b -> b.bucket(BUCKET).key(prefix + ReleaseManifest.CURRENT_KEY));
         assertThat(publisher.live(prefix, "r")).isEqualTo(ReleaseManifest.empty("r"));
+    }
+
+    @Test
+    void currentJsonNamesTheReleaseWhoseManifestHasTheObjectsAndAWholeManifestThereIsStillRead() {
+        var store = new ReleaseStore(s3, BUCKET);
+        String prefix = "pointer/";
+        var release = new ReleaseManifest(ReleaseManifest.SCHEMA_VERSION, "r", "c1", "c1",
+                java.util.Map.of("a.html", "h1", "b.html", "h2"), Instant.parse("2026-01-01T00:00:00Z"), List.of());
+        store.publish(prefix, release, "no-cache");
+
+        String current = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(prefix + ReleaseManifest.CURRENT_KEY)).asUtf8String();
+        assertThat(current).as("current.json is written once per release, without the objects")
+                .contains("\"releaseId\":\"c1\"").doesNotContain("a.html");
+        assertThat(new ReleaseStore(s3, BUCKET).live(prefix, "r")).isEqualTo(release);
+
+        // Written by an earlier version: current.json with every object.
+        s3.putObject(b -> b.bucket(BUCKET).key(prefix + ReleaseManifest.CURRENT_KEY),
+                RequestBody.fromBytes(dev.inkstream.events.EventJson.write(release)));
+        s3.deleteObject(b -> b.bucket(BUCKET).key(prefix + release.releaseKey()));
+        assertThat(new ReleaseStore(s3, BUCKET).live(prefix, "r")).isEqualTo(release);
+
+        store.makeCurrent(prefix, release, "no-cache");
+        assertThatThrownBy(() -> new ReleaseStore(s3, BUCKET).live(prefix, "r"))
+                .hasMessageContaining("names release c1, but pointer/_inkstream/releases/c1.json is not in bucket");
     }
 
     @Test

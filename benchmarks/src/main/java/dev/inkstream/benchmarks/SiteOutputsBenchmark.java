@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * Reports numbers; asserts nothing.
  *
  * <pre>./mvnw -q -pl benchmarks -am compile exec:java -Dexec.mainClass=dev.inkstream.benchmarks.SiteOutputsBenchmark -Dexec.args="1000"</pre>
- * or run {@code main} from the IDE. Arguments: pages (default 1000), seed (default 7).
+ * or run {@code main} from the IDE. Arguments: pages (default 1000), seed (default 7), and how
+ * many more one-post edits to time one after the other (default 0; with a profiler attached,
+ * a few hundred show where an edit's release spends its time).
  */
 public final class SiteOutputsBenchmark {
 
@@ -34,6 +36,7 @@ public final class SiteOutputsBenchmark {
     public static void main(String[] args) throws Exception {
         int pages = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 7;
+        int edits = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         Path directory = Files.createTempDirectory("inkstream-site-bench");
         CorpusGenerator.Corpus corpus = CorpusGenerator.generate(directory, pages, seed);
         DocumentRenderer renderer = new DocumentRenderer();
@@ -76,6 +79,22 @@ public final class SiteOutputsBenchmark {
         start = System.nanoTime();
         List<OutputObject> afterRetag = outputs.outputs(site(documents));
         report("after retagging the newest post", start, outputs, afterRetag.size(), changed(afterEdit, afterRetag));
+
+        if (edits > 0) {
+            long[] millis = new long[edits];
+            for (int i = 0; i < edits; i++) {
+                int post = (pages / 3 + 7 * i) % pages;
+                String path = CorpusGenerator.pagePath(directory, post);
+                CorpusGenerator.editPage(directory, post, seed + 2 + i);
+                documents.put(path, render(renderer, directory, path));
+                start = System.nanoTime();
+                outputs.outputs(site(documents));
+                millis[i] = (System.nanoTime() - start) / 1_000_000;
+            }
+            java.util.Arrays.sort(millis);
+            System.out.printf("%d more edits: p50 %d ms, p95 %d ms, max %d ms%n", edits, millis[edits / 2],
+                    millis[Math.min(edits - 1, edits * 95 / 100)], millis[edits - 1]);
+        }
 
         SiteOutputs fresh = new SiteOutputs();
         start = System.nanoTime();

@@ -6,10 +6,13 @@ import dev.inkstream.events.TranslationGroup;
 import dev.inkstream.publish.output.OutputObject;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +20,9 @@ import java.util.Map;
  * The translation dashboard as outputs: {@code /_status/translations.json} for machines and
  * {@code /_status/translations/index.html} for authors (languages × status counts, then one row
  * per group linking to each member and listing each finding). A pure function of the groups, so
- * a release that changed no group re-uploads nothing.
+ * a release that changed no group re-uploads nothing. Each group's row and JSON are made again
+ * only when the group (or the languages) changed since the last call: a large site has ten
+ * thousand groups, and an edit changes one.
  */
 public final class TranslationDashboard {
 
@@ -27,6 +32,11 @@ public final class TranslationDashboard {
     private static final String TO_ROOT = "../..";
 
     private final PebbleEngine engine;
+    /** Each group's row and JSON as of the last call, and the languages the rows were made with. */
+    private Map<TranslationReport.Group, Fragments> fragments = new HashMap<>();
+    private List<String> fragmentLanguages = List.of();
+
+    private record Fragments(String row, byte[] json) {}
 
     public TranslationDashboard() {
         ClasspathLoader loader = new ClasspathLoader(TranslationDashboard.class.getClassLoader());
@@ -37,9 +47,45 @@ public final class TranslationDashboard {
 
     public List<OutputObject> outputs(String repo, String siteTitle, Collection<TranslationGroup> groups, String cacheControl) {
         TranslationReport report = TranslationReport.of(repo, groups);
+        Map<TranslationReport.Group, Fragments> known = report.languages().equals(fragmentLanguages) ? fragments : Map.of();
+        Map<TranslationReport.Group, Fragments> now = new HashMap<>(report.groups().size() * 2);
+        for (TranslationReport.Group group : report.groups()) {
+            Fragments made = known.get(group);
+            now.put(group, made != null ? made
+                    : new Fragments(render("group", Map.of("group", group, "languages", report.languages(), "root", TO_ROOT)),
+                            EventJson.write(group)));
+        }
+        fragments = now;
+        fragmentLanguages = report.languages();
         return List.of(
-                OutputObject.of(JSON_KEY, EventJson.write(report), "application/json", cacheControl),
-                OutputObject.html(HTML_KEY, html(report, siteTitle), cacheControl));
+                OutputObject.of(JSON_KEY, json(report, now), "application/json", cacheControl),
+                OutputObject.html(HTML_KEY, html(report, siteTitle, now), cacheControl));
+    }
+
+    /** The report as {@code EventJson.write(report)} writes it, from each group's JSON. */
+    private static byte[] json(TranslationReport report, Map<TranslationReport.Group, Fragments> fragments) {
+        byte[] head = EventJson.write(new TranslationReport(report.repo(), report.defaultLanguage(), report.languages(),
+                report.convention(), report.counts(), List.of()));
+        // The groups are the record's last component: the head ends with "[]}".
+        if (head.length < 3 || head[head.length - 3] != '[' || head[head.length - 2] != ']' || head[head.length - 1] != '}') {
+            throw new IllegalStateException("the translation report no longer ends with its groups");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + fragments.size() * 512);
+        out.write(head, 0, head.length - 2);
+        String separator = "";
+        for (TranslationReport.Group group : report.groups()) {
+            out.writeBytes(separator.getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(fragments.get(group).json());
+            separator = ",";
+        }
+        out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    private String html(TranslationReport report, String siteTitle, Map<TranslationReport.Group, Fragments> fragments) {
+        StringBuilder rows = new StringBuilder(fragments.size() * 600);
+        report.groups().forEach(group -> rows.append(fragments.get(group).row()));
+        return render("dashboard", Map.of("report", report, "siteTitle", siteTitle, "root", TO_ROOT, "rows", rows.toString()));
     }
 
     /**
@@ -52,10 +98,10 @@ public final class TranslationDashboard {
         return documents.stream().anyMatch(d -> d.kind().isPage() && d.language() != null);
     }
 
-    String html(TranslationReport report, String siteTitle) {
+    private String render(String template, Map<String, Object> context) {
         StringWriter out = new StringWriter();
         try {
-            engine.getTemplate("dashboard").evaluate(out, Map.of("report", report, "siteTitle", siteTitle, "root", TO_ROOT));
+            engine.getTemplate(template).evaluate(out, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

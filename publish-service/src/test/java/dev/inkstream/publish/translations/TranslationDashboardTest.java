@@ -79,4 +79,21 @@ class TranslationDashboardTest {
         assertThat(actual).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
         assertThat(actual).contains("&lt;MIG&gt;").doesNotContain("<MIG>");
     }
+
+    @Test
+    void aDashboardMadeAgainAfterAChangeIsTheDashboardMadeFromScratch() {
+        TranslationDashboard dashboard = new TranslationDashboard();
+        dashboard.outputs("blog", "Blog", blog(), "no-cache");
+        List<TranslationGroup> changed = new java.util.ArrayList<>(blog());
+        changed.set(0, group("posts/gpu", Map.of("en", "ok", "zh", "stale"), List.of(), "posts/gpu.md", "posts/gpu_zh.md"));
+        changed.add(group("posts/new", Map.of("zh", "only"), List.of(), "posts/new_zh.md"));
+
+        List<OutputObject> again = dashboard.outputs("blog", "Blog", changed, "no-cache");
+        List<OutputObject> fresh = new TranslationDashboard().outputs("blog", "Blog", changed, "no-cache");
+
+        assertThat(again.getFirst().content()).isEqualTo(EventJson.write(TranslationReport.of("blog", changed)));
+        assertThat(new String(again.get(1).content(), StandardCharsets.UTF_8))
+                .isEqualTo(new String(fresh.get(1).content(), StandardCharsets.UTF_8))
+                .contains("posts/new", "status-stale");
+    }
 }

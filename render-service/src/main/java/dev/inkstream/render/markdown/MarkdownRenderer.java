@@ -4,6 +4,12 @@ import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ast.AnchorRefTarget;
+import com.vladsch.flexmark.html.renderer.HeaderIdGeneratorFactory;
+import com.vladsch.flexmark.html.renderer.HtmlIdGenerator;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.util.ast.Node;
+import org.jspecify.annotations.Nullable;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.parser.Parser;
@@ -38,6 +44,9 @@ public final class MarkdownRenderer {
         MutableDataSet options = options();
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options)
+                // render() assigns the ids before rendering, as the table of contents needs them:
+                // the renderer takes those instead of walking the document to make them again.
+                .htmlIdGeneratorFactory(new AssignedIds.Factory())
                 .attributeProviderFactory(new MarkdownOnlyHtml.UrlCheck())
                 .nodeRendererFactory(dataHolder -> new MarkdownOnlyHtml.CommentsDropped())
                 .build();
@@ -46,7 +55,7 @@ public final class MarkdownRenderer {
     /** The flexmark configuration; the spec conformance test measures exactly this. */
     static MutableDataSet options() {
         return new MutableDataSet()
-                .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                .set(Parser.EXTENSIONS, List.of(Tables.create(), StrikethroughExtension.create(),
                         Autolinks.create(), HighlightExtension.create(), FootnoteExtension.create(),
                         TaskListExtension.create()))
                 // GFM table semantics: header row required, column count from the header.
@@ -83,6 +92,52 @@ public final class MarkdownRenderer {
         boolean rawHtml = MarkdownOnlyHtml.hasRawHtml(document);
         HtmlSanitizer.Sanitized html = rawHtml ? throughSanitizer(document, rewriteUrl) : markdownOnly(document, rewriteUrl);
         return new Result(html.html(), html.destinations(), firstHeading, toc, structure, rawHtml);
+    }
+
+    /**
+     * The heading ids already on the document: the ones {@link HeaderIdGenerator} gave it, with
+     * the same options, before rendering. An id for a text alone (which only flexmark's
+     * formatter asks for) comes from a generator that has seen the whole document, as the
+     * renderer's own would have.
+     */
+    private static final class AssignedIds implements HtmlIdGenerator {
+
+        private final Document document;
+        private @Nullable HeaderIdGenerator generator;
+
+        AssignedIds(Document document) {
+            this.document = document;
+        }
+
+        /** For the renderer; a generator made without a document is flexmark's own, as its factory makes it. */
+        static final class Factory implements HeaderIdGeneratorFactory {
+            @Override
+            public HtmlIdGenerator create(LinkResolverContext context) {
+                return new AssignedIds(context.getDocument());
+            }
+
+            @Override
+            public HtmlIdGenerator create() {
+                return new HeaderIdGenerator.Factory().create();
+            }
+        }
+
+        @Override
+        public void generateIds(Document document) {}
+
+        @Override
+        public @Nullable String getId(Node node) {
+            return node instanceof AnchorRefTarget target ? target.getAnchorRefId() : null;
+        }
+
+        @Override
+        public @Nullable String getId(CharSequence text) {
+            if (generator == null) {
+                generator = new HeaderIdGenerator.Factory().create();
+                generator.generateIds(document);
+            }
+            return generator.getId(text);
+        }
     }
 
     /** For callers that keep links as written. */

@@ -23,7 +23,9 @@ import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.misc.CharPredicate;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 import dev.inkstream.events.Structure;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,6 +35,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shape of a parsed Markdown document ({@link Structure}), read from flexmark's tree before
@@ -46,6 +49,8 @@ public final class StructureExtractor {
 
     private final Document document;
     private final int firstLine;
+    /** The text the document was parsed from, when flexmark keeps it as a String: running text is copied from it by range. */
+    private final @Nullable String source;
     private final LineIndex lines;
     private final List<Structure.Heading> headings = new ArrayList<>();
     private final List<Structure.CodeBlock> codeBlocks = new ArrayList<>();
@@ -57,7 +62,10 @@ public final class StructureExtractor {
     private StructureExtractor(Document document, int firstLine) {
         this.document = document;
         this.firstLine = firstLine;
-        this.lines = new LineIndex(document.getChars());
+        BasedSequence chars = document.getChars();
+        this.source = chars.getBase() instanceof String base && chars.getStartOffset() == 0
+                && chars.length() == base.length() ? base : null;
+        this.lines = new LineIndex(source != null ? source : chars);
     }
 
     /**
@@ -108,7 +116,7 @@ public final class StructureExtractor {
             case ImageRef ref -> referenced(ref.getReferenceNode(document), images);
             case LinkRef ref -> referenced(ref.getReferenceNode(document), links);
             case TableBlock table -> tables.add(columns(table));
-            case Text t -> text.append(t.getChars());
+            case Text t -> appendText(t.getChars());
             case SoftLineBreak ignored -> text.append(' ');
             case HardLineBreak ignored -> text.append(' ');
             default -> {
@@ -121,6 +129,18 @@ public final class StructureExtractor {
         }
     }
 
+    /**
+     * Appends a text node's characters. Most are a plain range of the source: copied from the
+     * String in one go rather than a character at a time through flexmark's sequence.
+     */
+    private void appendText(BasedSequence chars) {
+        if (source != null && chars instanceof SubSequence && chars.getBase() == source) {
+            text.append(source, chars.getStartOffset(), chars.getEndOffset());
+        } else {
+            text.append(chars);
+        }
+    }
+
     private static void referenced(Reference reference, List<String> into) {
         if (reference != null) {
             into.add(destination(reference.getUrl()));
@@ -128,8 +148,9 @@ public final class StructureExtractor {
     }
 
     /** As written, with entities and backslash escapes decoded as CommonMark reads them. */
-    private static String destination(CharSequence url) {
-        return Escaping.unescapeString(url);
+    private static String destination(BasedSequence url) {
+        // What unescapeString answers when its pattern ([\\&]) finds nothing, without a regex.
+        return url.indexOf('\\') < 0 && url.indexOf('&') < 0 ? url.toString() : Escaping.unescapeString(url);
     }
 
     private int line(Node node) {
@@ -161,13 +182,25 @@ public final class StructureExtractor {
 
     private static Structure counted(List<Structure.Heading> headings, List<Structure.CodeBlock> codeBlocks,
                                      List<String> links, List<String> images, List<Integer> tables, CharSequence text) {
+        // One copy into an array: the loop below then reads it without a call per character.
+        char[] chars = new char[text.length()];
+        if (text instanceof StringBuilder builder) {
+            builder.getChars(0, chars.length, chars, 0);
+        } else {
+            text.toString().getChars(0, chars.length, chars, 0);
+        }
+        return counted(headings, codeBlocks, links, images, tables, chars);
+    }
+
+    private static Structure counted(List<Structure.Heading> headings, List<Structure.CodeBlock> codeBlocks,
+                                     List<String> links, List<String> images, List<Integer> tables, char[] text) {
         // Counted by script ordinal (most letters are ASCII, which needs no lookup), named at the end.
         int[] letters = new int[SCRIPTS.length];
         int words = 0;
         boolean inWord = false;
         int asciiLetters = 0;
-        for (int i = 0; i < text.length(); ) {
-            char ascii = text.charAt(i);
+        for (int i = 0; i < text.length; ) {
+            char ascii = text[i];
             if (ascii < 0x80) {
                 // Most running text: the same rules as below without the Unicode tables.
                 i++;

@@ -51,6 +51,17 @@ public final class Mojibake {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length && (fix || found.size() < MAX_REPORTED); i++) {
             String line = lines[i];
+            if (!hasNonAsciiRun(line)) {
+                // Nothing here for the regex to find (it needs two non-ASCII characters in a row);
+                // the line is kept as it is, when the repaired text is wanted at all.
+                if (fix) {
+                    repairedText.append(line);
+                    if (i < lines.length - 1) {
+                        repairedText.append('\n');
+                    }
+                }
+                continue;
+            }
             Matcher run = NON_ASCII_RUN.matcher(line);
             int copied = 0;
             while (run.find() && (fix || found.size() < MAX_REPORTED)) {

@@ -1,7 +1,9 @@
 package dev.inkstream.events;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The shape of a rendered page, for comparing a translation with its source without comparing
@@ -34,7 +36,8 @@ public record Structure(
         links = links == null ? List.of() : List.copyOf(links);
         images = images == null ? List.of() : List.copyOf(images);
         tables = tables == null ? List.of() : List.copyOf(tables);
-        scripts = scripts == null ? Map.of() : Map.copyOf(scripts);
+        // Sorted and unmodifiable: Map.copyOf's order changes from one JVM to the next, and so would the JSON.
+        scripts = scripts == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(scripts));
     }
 
     /** @param line 1-based line in the source file */

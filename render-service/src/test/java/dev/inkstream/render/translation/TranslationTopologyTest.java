@@ -8,6 +8,7 @@ import dev.inkstream.events.EventJson;
 import dev.inkstream.events.Topics;
 import dev.inkstream.events.TranslationGroup;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -114,6 +115,23 @@ class TranslationTopologyTest {
         assertThat(afterEdit).as("a text edit re-checks its own group, without waiting").extracting(TestRecord::key)
                 .containsOnly("blog:posts/a");
         assertThat(last(afterEdit, "blog:posts/a").statusByLanguage()).containsEntry("zh", "stale");
+    }
+
+    @Test
+    void changesArrivingInBurstsAreReCheckedOnceTheyPauseForLongerThanBetweenBursts() {
+        put(page("posts/a.md"));
+        emitted();
+
+        // A first import arrives in render's transactions, a burst each, with pauses between.
+        Duration pause = RepositoryChecks.QUIET.multipliedBy(3).dividedBy(4);
+        rendered.pipeInput(Topics.documentKey("blog", "posts/b.md"), EventJson.write(page("posts/b.md").rendered()));
+        driver.advanceWallClockTime(pause);
+        rendered.pipeInput(Topics.documentKey("blog", "posts/c.md"), EventJson.write(page("posts/c.md").rendered()));
+        driver.advanceWallClockTime(RepositoryChecks.QUIET.multipliedBy(5).dividedBy(4));
+        assertThat(emitted()).as("quiet for longer than QUIET, but not twice the pause between the bursts").isEmpty();
+
+        driver.advanceWallClockTime(RepositoryChecks.QUIET);
+        assertThat(emitted()).extracting(TestRecord::key).contains("blog:posts/b", "blog:posts/c");
     }
 
     @Test

@@ -62,13 +62,18 @@ class BlobStoreIT {
         return ids;
     }
 
+    /** Blobs {@code prefix + 0} to {@code prefix + (count - 1)}, by id. */
+    private List<String> numbered(String prefix, int count) throws IOException {
+        List<String> contents = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            contents.add(prefix + i);
+        }
+        return blobs(contents);
+    }
+
     @Test
     void storesEveryBlobOnceManyAtATimeAndSkipsThoseAlreadyThere() throws Exception {
-        List<String> contents = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            contents.add("image " + i);
-        }
-        List<String> ids = blobs(contents);
+        List<String> ids = numbered("image ", 40);
         BlobStore store = new BlobStore(s3, LocalRuntime.BUCKET, 6);
 
         assertThat(store.ensureStored(git.getRepository(), ids.subList(0, 10))).isEqualTo(10);
@@ -86,11 +91,7 @@ class BlobStoreIT {
 
     @Test
     void manyBlobsAreFoundMissingByListingTheStoreAndStoredWithoutAskingAgain() throws Exception {
-        List<String> contents = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            contents.add("picture " + i);
-        }
-        List<String> ids = blobs(contents);
+        List<String> ids = numbered("picture ", 12);
         // Lists from 5 blobs on, so a push of 12 lists and one of 3 asks per blob.
         BlobStore store = new BlobStore(s3, LocalRuntime.BUCKET, 4, 5);
         s3.putObject(b -> b.bucket(LocalRuntime.BUCKET).key("_inkstream/other/" + ids.get(0)),

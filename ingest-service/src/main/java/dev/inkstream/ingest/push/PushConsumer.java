@@ -1,5 +1,7 @@
 package dev.inkstream.ingest.push;
 
+import dev.inkstream.events.ChangeSet;
+import dev.inkstream.events.DocumentKind;
 import dev.inkstream.events.EventJson;
 import dev.inkstream.events.PushReceived;
 import dev.inkstream.events.SourceDocument;
@@ -15,6 +17,7 @@ import dev.inkstream.support.tracing.TracedStep;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -91,10 +94,14 @@ public class PushConsumer {
             // One transaction however large the push, read from git in bounded batches: the producer
             // streams each batch to the broker, so memory holds one batch of text at a time.
             int batch = settings.documentsPerBatch();
+            // Asked once for the whole push: a first push of thousands of images is one listing.
+            Set<String> unstored = blobs.missing(result.written().stream()
+                    .filter(change -> change.kind() == DocumentKind.ASSET).map(ChangeSet.PathChange::blobId).toList());
             for (int from = 0; from < result.documentCount(); from += batch) {
                 List<SourceDocument> documents = result.documents(from, Math.min(result.documentCount(), from + batch));
                 // Before the events that refer to them: a reader never follows a dangling claim check.
-                blobs.ensureStored(mirror, documents.stream().filter(d -> d.blobRef() != null).map(SourceDocument::blobId).toList());
+                blobs.store(mirror, documents.stream().filter(d -> d.blobRef() != null).map(SourceDocument::blobId)
+                        .filter(unstored::contains).toList());
                 for (var document : documents) {
                     kafka.send(Topics.SOURCE, Topics.documentKey(push.repo(), document.path()), document);
                 }

@@ -4,12 +4,13 @@ import dev.inkstream.events.Diagnostic;
 import dev.inkstream.events.RenderedDocument;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -36,27 +37,73 @@ public final class NearMisses {
 
     /** Keys this key would pair with if it were renamed, best first: those lacking {@code language} with a default-language member. */
     static Optional<String> partner(RepositoryView repo, String key, String language) {
-        return repo.languagesByKey().entrySet().stream()
-                .filter(e -> !e.getKey().equals(key))
-                .filter(e -> e.getValue().contains(repo.defaultLanguage()) && !e.getValue().contains(language))
-                .filter(e -> close(key, e.getKey()))
-                .map(Map.Entry::getKey)
-                .min(Comparator.comparingDouble((String k) -> distance(key, k)).thenComparing(k -> k));
+        Name name = Name.of(key);
+        // A key's folder is compared with each other folder once, not once per key in it.
+        Map<String, Boolean> foldersWithin = new HashMap<>();
+        return candidates(repo).stream()
+                .filter(c -> !c.key().equals(key))
+                .filter(c -> !c.languages().contains(language))
+                .filter(c -> close(name, c, foldersWithin))
+                // Each distance once: a comparator computing it would do so twice per comparison.
+                .map(c -> Map.entry(c.key(), distance(key, c.key())))
+                .min(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey);
+    }
+
+    /**
+     * A translation key taken apart once: every translation-only group of a re-check searches
+     * every key of the same view, and splitting each key again for each of them was most of the
+     * translation checks' CPU while a first import's translations waited for their sources.
+     *
+     * @param languages the key's languages; empty for the key being searched for
+     */
+    private record Name(String key, Set<String> languages, String folder, String name, Set<String> words) {
+
+        static Name of(String key) {
+            return of(key, Set.of());
+        }
+
+        static Name of(String key, Set<String> languages) {
+            String folder = key.contains("/") ? key.substring(0, key.lastIndexOf('/')) : "";
+            String name = key.substring(folder.length());
+            return new Name(key, languages, folder, name, NearMisses.words(name));
+        }
+    }
+
+    /** The view whose candidates {@link #LAST} holds, compared by identity: a re-check checks many groups against one view. */
+    private record Candidates(RepositoryView view, List<Name> names) {}
+
+    private static final AtomicReference<Candidates> LAST = new AtomicReference<>();
+
+    /** The keys with a default-language member, taken apart, of {@code repo}. */
+    private static List<Name> candidates(RepositoryView repo) {
+        Candidates last = LAST.get();
+        if (last != null && last.view() == repo) {
+            return last.names();
+        }
+        List<Name> names = new ArrayList<>();
+        repo.languagesByKey().forEach((key, languages) -> {
+            if (languages.contains(repo.defaultLanguage())) {
+                names.add(Name.of(key, languages));
+            }
+        });
+        LAST.set(new Candidates(repo, List.copyOf(names)));
+        return names;
     }
 
     /** Whether two translation keys are probably the same name, slightly changed. */
     static boolean close(String a, String b) {
-        String folderA = a.contains("/") ? a.substring(0, a.lastIndexOf('/')) : "";
-        String folderB = b.contains("/") ? b.substring(0, b.lastIndexOf('/')) : "";
-        String nameA = a.substring(folderA.length());
-        String nameB = b.substring(folderB.length());
-        if (!folderA.equals(folderB) && !nameA.equals(nameB)) {
+        return close(Name.of(a), Name.of(b), new HashMap<>());
+    }
+
+    private static boolean close(Name a, Name b, Map<String, Boolean> foldersWithin) {
+        if (!a.folder().equals(b.folder()) && !a.name().equals(b.name())) {
             // Dated folders that differ by a day or two are common; different names in different folders are not a pair.
-            if (!within(folderA, folderB)) {
+            if (!foldersWithin.computeIfAbsent(b.folder(), folder -> within(a.folder(), folder))) {
                 return false;
             }
         }
-        return within(nameA, nameB) || overlap(nameA, nameB) >= MIN_WORD_OVERLAP;
+        return within(a.name(), b.name()) || overlap(a.words(), b.words()) >= MIN_WORD_OVERLAP;
     }
 
     /**
@@ -77,14 +124,17 @@ public final class NearMisses {
         return max == 0 ? 0 : (double) LevenshteinDistance.getDefaultInstance().apply(a, b) / max;
     }
 
-    private static double overlap(String a, String b) {
-        Set<String> wordsA = words(a);
-        Set<String> wordsB = words(b);
-        Set<String> common = new HashSet<>(wordsA);
-        common.retainAll(wordsB);
+    private static double overlap(Set<String> wordsA, Set<String> wordsB) {
         int smaller = Math.min(wordsA.size(), wordsB.size());
         // Two-word names share too little to tell; one shared word in three is chance.
-        return smaller < 3 ? 0 : (double) common.size() / Math.max(wordsA.size(), wordsB.size());
+        if (smaller < 3) {
+            return 0;
+        }
+        int common = 0;
+        for (String word : wordsA) {
+            common += wordsB.contains(word) ? 1 : 0;
+        }
+        return (double) common / Math.max(wordsA.size(), wordsB.size());
     }
 
     private static Set<String> words(String name) {

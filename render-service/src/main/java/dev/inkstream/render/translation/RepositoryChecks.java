@@ -33,8 +33,9 @@ import org.jspecify.annotations.Nullable;
  * repository). A document's change re-checks its own group at once when the repository-wide
  * facts (every page's {@link IndexEntry}, the site config) stay the same, which is every edit of
  * a page's text. A change of those facts (a page added, renamed, deleted, a language or the
- * config changed) re-checks the whole repository, once the repository has had no such change for
- * {@link #QUIET} (or after {@link #AT_MOST} of them): a first import of ten thousand files is a
+ * config changed) re-checks the whole repository, once the repository has been quiet (no such
+ * change for {@link #QUIET}, or for twice the longest pause between its changes so far, whichever
+ * is longer) or after {@link #AT_MOST} of them: a first import of ten thousand files is a
  * re-check or two instead of one per file. A re-check takes only the groups the change can have
  * changed, unless the repository's languages or conventions changed. It runs in slices of at most
  * {@link #SLICE} per punctuation, so that no transaction of the stream thread outlives the
@@ -90,6 +91,14 @@ final class RepositoryChecks implements Processor<String, RepositoryChecks.Membe
         @Nullable Recheck recheck;
         long firstChange = -1;
         long lastChange = -1;
+        /**
+         * The longest pause between two changes of the facts since the re-check became due. A
+         * first import arrives in render's transactions, one polled batch at a time, a second or
+         * more apart under load: quiet for a fixed half second, the checks re-checked the
+         * repository after almost every batch, each time searching near misses for every
+         * translation whose source had not arrived yet, against every key.
+         */
+        long longestPause;
     }
 
     /** A re-check under way: the groups it has still to check, and the view it started from. */
@@ -151,6 +160,9 @@ final class RepositoryChecks implements Processor<String, RepositoryChecks.Membe
             if (!alreadyDue) {
                 due.put(repo, DUE);
                 repository.firstChange = time;
+                repository.longestPause = 0;
+            } else if (repository.lastChange > 0) {
+                repository.longestPause = Math.max(repository.longestPause, time - repository.lastChange);
             }
             if (repository.recheck != null) {
                 repository.recheck.changedSince = true;
@@ -223,7 +235,8 @@ final class RepositoryChecks implements Processor<String, RepositoryChecks.Membe
         for (String repo : repos) {
             Repository repository = repository(repo);
             if (repository.recheck == null) {
-                if (now - repository.lastChange < QUIET.toMillis() && now - repository.firstChange < AT_MOST.toMillis()) {
+                long quiet = Math.max(QUIET.toMillis(), 2 * repository.longestPause);
+                if (now - repository.lastChange < quiet && now - repository.firstChange < AT_MOST.toMillis()) {
                     continue;
                 }
                 repository.recheck = start(repo, repository);
@@ -283,7 +296,9 @@ final class RepositoryChecks implements Processor<String, RepositoryChecks.Membe
             context.forward(new Record<>(key, null, timestamp));
         }
         if (recheck.changedSince) {
+            // Due again from now: what came during the re-check is what it waits for.
             repository.firstChange = timestamp;
+            repository.longestPause = 0;
         } else {
             due.delete(repo);
         }

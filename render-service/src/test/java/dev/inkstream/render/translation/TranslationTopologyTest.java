@@ -147,6 +147,23 @@ class TranslationTopologyTest {
     }
 
     @Test
+    void changesArrivingInBurstsAreReCheckedOnceTheyPauseForLongerThanBetweenBursts() {
+        put(page("posts/a.md"));
+        emitted();
+
+        // A first import arrives in render's transactions, a burst each, with pauses between.
+        Duration pause = RepositoryChecks.QUIET.multipliedBy(3).dividedBy(4);
+        rendered.pipeInput(Topics.documentKey("blog", "posts/b.md"), EventJson.write(page("posts/b.md").rendered()));
+        driver.advanceWallClockTime(pause);
+        rendered.pipeInput(Topics.documentKey("blog", "posts/c.md"), EventJson.write(page("posts/c.md").rendered()));
+        driver.advanceWallClockTime(RepositoryChecks.QUIET.multipliedBy(5).dividedBy(4));
+        assertThat(emitted()).as("quiet for longer than QUIET, but not twice the pause between the bursts").isEmpty();
+
+        driver.advanceWallClockTime(RepositoryChecks.QUIET);
+        assertThat(emitted()).extracting(TestRecord::key).contains("blog:posts/b", "blog:posts/c");
+    }
+
+    @Test
     void aRenamedSourceRetractsItsGroupAndRePairs() {
         put(page("posts/a.md"));
         put(page("posts/a_zh.md"));

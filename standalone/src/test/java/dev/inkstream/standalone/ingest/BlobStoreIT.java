@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Ingest's claim-check store against a real S3 API (S3Proxy) and a real git repository. */
@@ -61,13 +62,18 @@ class BlobStoreIT {
         return ids;
     }
 
+    /** Blobs {@code prefix + 0} to {@code prefix + (count - 1)}, by id. */
+    private List<String> numbered(String prefix, int count) throws IOException {
+        List<String> contents = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            contents.add(prefix + i);
+        }
+        return blobs(contents);
+    }
+
     @Test
     void storesEveryBlobOnceManyAtATimeAndSkipsThoseAlreadyThere() throws Exception {
-        List<String> contents = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            contents.add("image " + i);
-        }
-        List<String> ids = blobs(contents);
+        List<String> ids = numbered("image ", 40);
         BlobStore store = new BlobStore(s3, LocalRuntime.BUCKET, 6);
 
         assertThat(store.ensureStored(git.getRepository(), ids.subList(0, 10))).isEqualTo(10);
@@ -81,6 +87,24 @@ class BlobStoreIT {
             assertThat(s3.getObjectAsBytes(b -> b.bucket(LocalRuntime.BUCKET).key(BlobKeys.of(ids.get(i)))).asUtf8String())
                     .isEqualTo("image " + i);
         }
+    }
+
+    @Test
+    void manyBlobsAreFoundMissingByListingTheStoreAndStoredWithoutAskingAgain() throws Exception {
+        List<String> ids = numbered("picture ", 12);
+        // Lists from 5 blobs on, so a push of 12 lists and one of 3 asks per blob.
+        BlobStore store = new BlobStore(s3, LocalRuntime.BUCKET, 4, 5);
+        s3.putObject(b -> b.bucket(LocalRuntime.BUCKET).key("_inkstream/other/" + ids.get(0)),
+                RequestBody.fromString("not a blob"));
+
+        assertThat(store.ensureStored(git.getRepository(), ids.subList(0, 3))).isEqualTo(3);
+        assertThat(store.missing(ids)).as("listed: the three stored are not missing, the rest are")
+                .containsExactlyElementsOf(ids.subList(3, 12));
+        store.store(git.getRepository(), store.missing(ids));
+        assertThat(store.missing(ids)).isEmpty();
+        assertThat(store.missing(ids.subList(10, 12))).as("asked per blob").isEmpty();
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(LocalRuntime.BUCKET).key(BlobKeys.of(ids.get(11)))).asUtf8String())
+                .isEqualTo("picture 11");
     }
 
     @Test

@@ -33,12 +33,12 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * overwritten had its old bytes stored before it was.
  *
  * <p>Uploads run on the blocking client, at most {@code concurrency} requests at a time, each on a
- * thread of its own: the same client (and so the same HTTP stack, already warmed up by the
- * release store's requests) as every other request, and none of the cost of an async stack
- * besides it. Any failed
- * upload fails the release before its manifest is written: the previous release stays current.
- * The keys an attempt changes are recorded first ({@link ReleaseStore#unsettled}), so the next
- * attempt, killed or not, uploads or deletes each of them again rather than trust the manifest.
+ * thread of its own: one HTTP stack for every request of the service (in the one-machine runtime,
+ * the stack ingest has already warmed up), not a second, async one to warm up and run beside it.
+ * Any failed upload fails the release before its manifest is written: the previous release
+ * stays current. The keys an attempt changes are recorded first ({@link ReleaseStore#unsettled}),
+ * so the next attempt, killed or not, uploads or deletes each of them again rather than trust
+ * the manifest.
  */
 public final class BucketDeployer {
 

@@ -8,7 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -24,10 +24,10 @@ public class PublishApplication {
                         "spring.kafka.listener.idle-event-interval", "5s"));
     }
 
-    /** Uploads go through the async client, as many at once as publish allows. */
+    /** Publish's one S3 client: a connection for each upload in flight, and one for the release store. */
     @Bean(destroyMethod = "close")
-    S3AsyncClient s3AsyncClient(S3Settings s3, PublishSettings publish) {
-        return S3Clients.createAsync(s3, publish.uploadConcurrency());
+    S3Client s3Client(S3Settings s3, PublishSettings publish) {
+        return S3Clients.create(s3, Math.max(S3Clients.DEFAULT_MAX_CONNECTIONS, publish.uploadConcurrency() + 1));
     }
 
     public static void main(String[] args) {

@@ -33,7 +33,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Publishes one repository's site as of a change set: outputs, diff, upload, manifest, purge. */
@@ -55,17 +54,16 @@ public class SitePublisher implements AutoCloseable {
     private final Map<String, DashboardMemo> dashboards = new HashMap<>();
 
     /** Untraced, for tools and tests that publish without a service around them. */
-    public SitePublisher(PublishSettings settings, S3Client s3, S3AsyncClient s3Async, S3Settings s3Settings) {
-        this(settings, s3, s3Async, s3Settings, RecordTracing.untraced());
+    public SitePublisher(PublishSettings settings, S3Client s3, S3Settings s3Settings) {
+        this(settings, s3, s3Settings, RecordTracing.untraced());
     }
 
     @Autowired
-    public SitePublisher(PublishSettings settings, S3Client s3, S3AsyncClient s3Async, S3Settings s3Settings,
-                         RecordTracing tracing) {
+    public SitePublisher(PublishSettings settings, S3Client s3, S3Settings s3Settings, RecordTracing tracing) {
         this.tracing = tracing;
         this.settings = settings;
         this.headers = headersOf(settings);
-        this.deployer = new BucketDeployer(new ReleaseStore(s3, s3Settings.bucket()), s3Async, settings.uploadConcurrency());
+        this.deployer = new BucketDeployer(new ReleaseStore(s3, s3Settings.bucket()), s3, settings.uploadConcurrency());
         this.purger = CdnPurgers.from(settings.cdn());
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
@@ -42,7 +43,9 @@ public class ServiceSupportAutoConfiguration {
     static final long RETRIES_BEFORE_DEAD_LETTER = 2;
     static final long RETRY_INTERVAL_MS = 500;
 
+    /** A service that sends many requests at once (publish) sizes its own connection pool. */
     @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
     S3Client s3Client(S3Settings settings) {
         return S3Clients.create(settings);
     }

@@ -9,7 +9,6 @@ import dev.inkstream.standalone.infra.S3Clients;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -41,8 +40,7 @@ final class RollbackCommand {
             return 2;
         }
         try (EmbeddedS3Server server = EmbeddedS3Server.start(store, 0);
-                S3Client s3 = S3Clients.forEmbedded(server);
-                S3AsyncClient s3Async = S3Clients.asyncForEmbedded(server, CONCURRENCY)) {
+                S3Client s3 = S3Clients.forEmbedded(server)) {
             var releases = new ReleaseStore(s3, LocalRuntime.BUCKET);
             if (list) {
                 ReleaseManifest live = releases.live(prefix, "");
@@ -53,7 +51,7 @@ final class RollbackCommand {
                 return 0;
             }
             try {
-                Rollback.Result result = new Rollback(new BucketDeployer(releases, s3Async, CONCURRENCY))
+                Rollback.Result result = new Rollback(new BucketDeployer(releases, s3, CONCURRENCY))
                         .rollback(prefix, "", to, "no-cache");
                 System.out.printf("Rolled back%s from %s to %s (published %s): %d objects restored from stored bytes,"
                                 + " %d deleted, %d unchanged.%nThe next push publishes over it; until then a replay of %s is"

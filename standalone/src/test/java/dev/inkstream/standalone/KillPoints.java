@@ -4,10 +4,8 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
@@ -47,8 +45,8 @@ class KillPoints {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                if (bean instanceof S3AsyncClient s3) {
-                    return proxy(S3AsyncClient.class, new Uploads(s3, stallAtUpload));
+                if (bean instanceof S3Client s3) {
+                    return proxy(S3Client.class, new Uploads(s3, stallAtUpload));
                 }
                 if (bean instanceof DefaultKafkaProducerFactory<?, ?> factory && !stallBeforeCommitWith.isEmpty()) {
                     addStall(factory, stallBeforeCommitWith);
@@ -62,36 +60,48 @@ class KillPoints {
         factory.addPostProcessor(producer -> proxy(Producer.class, new Transactions(producer, keyPart)));
     }
 
-    /** Counts and prints site object uploads; stalls at the configured one. */
+    /**
+     * Counts and prints site object uploads; stalls at the configured one. Uploads run on
+     * several threads at once: the count is taken in order under a lock, and the stalling upload
+     * holds that lock, so no upload after it starts.
+     */
     private static final class Uploads implements InvocationHandler {
-        private final S3AsyncClient target;
+        private final S3Client target;
         private final int stallAt;
-        private final List<CompletableFuture<?>> sent = new ArrayList<>();
+        private final AtomicInteger inFlight = new AtomicInteger();
         private int uploads;
 
-        Uploads(S3AsyncClient target, int stallAt) {
+        Uploads(S3Client target, int stallAt) {
             this.target = target;
             this.stallAt = stallAt;
         }
 
         @Override
-        public synchronized Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             if (method.getName().equals("putObject")) {
                 String key = keyOf(args[0]);
                 if (!key.startsWith("_inkstream/")) {
-                    uploads++;
-                    if (uploads == stallAt) {
-                        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).handle((ok, e) -> null).join();
-                        stall("upload " + uploads + " (" + key + ") after " + (uploads - 1) + " site objects uploaded");
+                    counted(key);
+                    try {
+                        return invokeOn(target, method, args);
+                    } finally {
+                        inFlight.decrementAndGet();
                     }
-                    System.out.println(UPLOADED + key);
                 }
             }
-            Object result = invokeOn(target, method, args);
-            if (result instanceof CompletableFuture<?> future) {
-                sent.add(future);
+            return invokeOn(target, method, args);
+        }
+
+        private synchronized void counted(String key) throws InterruptedException {
+            uploads++;
+            if (uploads == stallAt) {
+                while (inFlight.get() > 0) {
+                    Thread.sleep(10);
+                }
+                stall("upload " + uploads + " (" + key + ") after " + (uploads - 1) + " site objects uploaded");
             }
-            return result;
+            System.out.println(UPLOADED + key);
+            inFlight.incrementAndGet();
         }
 
         @SuppressWarnings("unchecked")

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code inkstream rollback} on a data directory's bucket, with no broker and no services. */
@@ -46,11 +45,10 @@ class RollbackCommandIT {
 
     private void publish(String commit, int day, String html) {
         try (EmbeddedS3Server server = EmbeddedS3Server.start(data.resolve("s3"), 0);
-                S3Client s3 = S3Clients.forEmbedded(server);
-                S3AsyncClient s3Async = S3Clients.asyncForEmbedded(server, 4)) {
+                S3Client s3 = S3Clients.forEmbedded(server)) {
             server.ensureBucket(LocalRuntime.BUCKET);
             ReleaseStore store = new ReleaseStore(s3, LocalRuntime.BUCKET);
-            new BucketDeployer(store, s3Async, 4).apply("", "site", commit,
+            new BucketDeployer(store, s3, 4).apply("", "site", commit,
                     DeployPlan.between(store.live("", "site"), List.of(OutputObject.html("a/index.html", html, "no-cache"))), "no-cache",
                     Instant.parse("2026-01-0" + day + "T00:00:00Z"));
         } catch (Exception e) {

@@ -6,13 +6,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import software.amazon.awssdk.core.async.AsyncRequestBody;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -28,19 +32,27 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * (its {@code sha256} metadata says so): after an interrupted release, an object already
  * overwritten had its old bytes stored before it was.
  *
- * <p>Uploads run on the async client, at most {@code concurrency} requests at a time. Any failed
- * upload fails the release before its manifest is written: the previous release stays current.
- * The keys an attempt changes are recorded first ({@link ReleaseStore#unsettled}), so the next
- * attempt, killed or not, uploads or deletes each of them again rather than trust the manifest.
+ * <p>Uploads run on the blocking client, at most {@code concurrency} requests at a time, each on a
+ * thread of its own: one HTTP stack for every request of the service (in the one-machine runtime,
+ * the stack ingest has already warmed up), not a second, async one to warm up and run beside it.
+ * Any failed upload fails the release before its manifest is written: the previous release
+ * stays current. The keys an attempt changes are recorded first ({@link ReleaseStore#unsettled}),
+ * so the next attempt, killed or not, uploads or deletes each of them again rather than trust
+ * the manifest.
  */
 public final class BucketDeployer {
 
     private final ReleaseStore store;
-    private final S3AsyncClient s3;
+    private final S3Client s3;
     private final String bucket;
     private final int concurrency;
+    /**
+     * Threads that send alongside the caller. Daemons that end when idle: a deployer has no
+     * lifecycle of its own, and an idle publisher should not keep {@code concurrency} threads.
+     */
+    private final ThreadPoolExecutor senders;
 
-    public BucketDeployer(ReleaseStore store, S3AsyncClient s3, int concurrency) {
+    public BucketDeployer(ReleaseStore store, S3Client s3, int concurrency) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("upload concurrency must be at least 1, was " + concurrency);
         }
@@ -48,6 +60,9 @@ public final class BucketDeployer {
         this.s3 = s3;
         this.bucket = store.bucket();
         this.concurrency = concurrency;
+        this.senders = new ThreadPoolExecutor(concurrency, concurrency, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name("upload-", 1).daemon(true).factory());
+        senders.allowCoreThreadTimeOut(true);
     }
 
     public ReleaseStore store() {
@@ -111,68 +126,75 @@ public final class BucketDeployer {
         sendAll(keyByHash.entrySet().stream().map(e -> new Request(e.getValue(), () -> {
             String key = prefix + e.getValue();
             String stored = prefix + ReleaseManifest.storedObjectKey(e.getKey());
-            return s3.headObject(b -> b.bucket(bucket).key(key)).exceptionally(error -> {
+            HeadObjectResponse head;
+            try {
+                head = s3.headObject(b -> b.bucket(bucket).key(key));
+            } catch (S3Exception error) {
                 // Gone already (deleted by hand, or by an interrupted release): nothing to keep.
-                if (unwrap(error) instanceof S3Exception s3Error && s3Error.statusCode() == 404) {
-                    return null;
+                if (error.statusCode() == 404) {
+                    return;
                 }
-                throw new CompletionException(unwrap(error));
-            }).thenCompose(head -> head != null && e.getKey().equals(head.metadata().get("sha256"))
-                            ? s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(key).destinationBucket(bucket)
-                                    .destinationKey(stored).metadataDirective(MetadataDirective.COPY))
-                            : CompletableFuture.completedFuture(null));
+                throw error;
+            }
+            if (e.getKey().equals(head.metadata().get("sha256"))) {
+                s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(key).destinationBucket(bucket)
+                        .destinationKey(stored).metadataDirective(MetadataDirective.COPY));
+            }
         })).toList());
     }
 
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    }
-
     /** One request and the object key it is for, to name in a failure. */
-    private record Request(String key, Supplier<CompletableFuture<?>> send) {}
+    private record Request(String key, Runnable send) {}
 
-    /** Sends every request, at most {@code concurrency} at a time; returns when all are done, throws if any failed. */
+    /**
+     * Sends every request, at most {@code concurrency} at a time, in order of the list; returns
+     * when all are done, throws if any failed. After a failure no further request is started,
+     * and the ones already started are waited for, so no upload outlives the release attempt.
+     */
     private void sendAll(List<Request> requests) {
-        Semaphore permits = new Semaphore(concurrency);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        for (Request request : requests) {
-            if (failure.get() != null) {
-                break;
-            }
-            permits.acquireUninterruptibly();
-            CompletableFuture<?> sent;
-            try {
-                sent = request.send().get();
-            } catch (RuntimeException e) {
-                permits.release();
-                failure.compareAndSet(null, e);
-                break;
-            }
-            inFlight.add(sent.whenComplete((ok, error) -> {
-                permits.release();
-                if (error != null) {
-                    failure.compareAndSet(null, new UploadFailedException(request.key(), error));
+        AtomicReference<@Nullable RuntimeException> failure = new AtomicReference<>();
+        AtomicInteger next = new AtomicInteger();
+        Runnable sender = () -> {
+            for (int i = next.getAndIncrement(); i < requests.size() && failure.get() == null; i = next.getAndIncrement()) {
+                Request request = requests.get(i);
+                try {
+                    request.send().run();
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, new UploadFailedException(request.key(), e));
                 }
-            }));
+            }
+        };
+        // The calling thread sends too: an edit's few objects need no other thread.
+        int helpers = Math.min(concurrency, requests.size()) - 1;
+        List<Future<?>> sending = new ArrayList<>(Math.max(helpers, 0));
+        for (int i = 0; i < helpers; i++) {
+            sending.add(senders.submit(sender));
         }
-        // Wait for everything already sent, failed or not, so no upload outlives the release attempt.
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).handle((ok, error) -> null).join();
-        if (failure.get() instanceof RuntimeException e) {
-            throw e;
-        } else if (failure.get() != null) {
-            throw new UploadFailedException("?", failure.get());
+        sender.run();
+        for (Future<?> helper : sending) {
+            try {
+                helper.get();
+            } catch (ExecutionException e) {
+                failure.compareAndSet(null, new UploadFailedException("?", e.getCause()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.compareAndSet(null, new UploadFailedException("?", e));
+            }
+        }
+        RuntimeException failed = failure.get();
+        if (failed != null) {
+            throw failed;
         }
     }
 
     /** The request that puts one object in place. */
-    private Supplier<CompletableFuture<?>> request(String prefix, OutputObject object) {
+    private Runnable request(String prefix, OutputObject object) {
         String key = prefix + object.key();
         String stored = prefix + ReleaseManifest.storedObjectKey(object.sha256());
         Map<String, String> metadata = Map.of("sha256", object.sha256());
         if (object.copyFrom() == null) {
             return () -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(object.contentType())
-                    .cacheControl(object.cacheControl()).metadata(metadata), AsyncRequestBody.fromBytes(object.content()));
+                    .cacheControl(object.cacheControl()).metadata(metadata), RequestBody.fromBytes(object.content()));
         }
         if (object.copyFrom().equals(stored)) {
             // A restore: the stored copy already carries the headers and metadata it was uploaded with.

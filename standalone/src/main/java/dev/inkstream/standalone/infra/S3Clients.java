@@ -2,7 +2,6 @@ package dev.inkstream.standalone.infra;
 
 import dev.inkstream.standalone.LocalRuntime;
 import dev.inkstream.support.s3.S3Settings;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Settings and clients for the {@link EmbeddedS3Server}, built the same way the services build theirs. */
@@ -16,11 +15,6 @@ public final class S3Clients {
     public static S3Client forEmbedded(EmbeddedS3Server server) {
         // The bucket in the settings is only what the services' health check looks at.
         return dev.inkstream.support.s3.S3Clients.create(settings(server, LocalRuntime.BUCKET));
-    }
-
-    /** An async client for {@code server} with {@code maxConcurrency} requests in flight; the caller closes it. */
-    public static S3AsyncClient asyncForEmbedded(EmbeddedS3Server server, int maxConcurrency) {
-        return dev.inkstream.support.s3.S3Clients.createAsync(settings(server, LocalRuntime.BUCKET), maxConcurrency);
     }
 
     private S3Clients() {}

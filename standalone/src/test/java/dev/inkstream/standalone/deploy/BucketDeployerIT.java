@@ -29,7 +29,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -45,19 +44,16 @@ class BucketDeployerIT {
     static Path dir;
     static EmbeddedS3Server server;
     static S3Client s3;
-    static S3AsyncClient s3Async;
 
     @BeforeAll
     static void start() {
         server = EmbeddedS3Server.start(dir, 0);
         server.ensureBucket(BUCKET);
         s3 = S3Clients.forEmbedded(server);
-        s3Async = S3Clients.asyncForEmbedded(server, 4);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        s3Async.close();
         s3.close();
         server.close();
     }
@@ -117,7 +113,7 @@ class BucketDeployerIT {
     @Test
     void uploadsWithHeadersByRoleAndTheHashInMetadataOnceEachAndMakesTheReleaseCurrent() {
         var store = new ReleaseStore(s3, BUCKET);
-        var deployer = new BucketDeployer(store, s3Async, 2);
+        var deployer = new BucketDeployer(store, s3, 2);
         s3.putObject(b -> b.bucket(BUCKET).key("_inkstream/blobs/b1").contentType("application/octet-stream"),
                 RequestBody.fromBytes(new byte[] {1, 2, 3}));
         List<OutputObject> outputs = List.of(
@@ -148,7 +144,7 @@ class BucketDeployerIT {
     @Test
     void theBytesOfEveryObjectAReleaseOverwritesOrDeletesAreStoredFirstWithTheirHeaders() {
         var store = new ReleaseStore(s3, BUCKET);
-        var deployer = new BucketDeployer(store, s3Async, 2);
+        var deployer = new BucketDeployer(store, s3, 2);
         String prefix = "cow/";
         ReleaseManifest first = deployer.apply(prefix, "blog", "c1", DeployPlan.between(store.live(prefix, "blog"), List.of(
                 page("a/index.html", "<p>a</p>"), page("b/index.html", "<p>b</p>"), page("c/index.html", "<p>c</p>"))),
@@ -170,7 +166,7 @@ class BucketDeployerIT {
     @Test
     void anObjectAlreadyOverwrittenByAnInterruptedReleaseIsNotStoredUnderTheOldHash() {
         var store = new ReleaseStore(s3, BUCKET);
-        var deployer = new BucketDeployer(store, s3Async, 2);
+        var deployer = new BucketDeployer(store, s3, 2);
         String prefix = "interrupted/";
         ReleaseManifest first = deployer.apply(prefix, "blog", "c1", DeployPlan.between(store.live(prefix, "blog"),
                 List.of(page("a/index.html", "<p>a</p>"))), "no-cache", Instant.parse("2026-01-01T00:00:00Z"));
@@ -194,12 +190,12 @@ class BucketDeployerIT {
     void aFailedUploadLeavesThePreviousReleaseCurrent() throws Exception {
         var store = new ReleaseStore(s3, BUCKET);
         String prefix = "two/";
-        ReleaseManifest first = new BucketDeployer(store, s3Async, 4).apply(prefix, "blog", "c1",
+        ReleaseManifest first = new BucketDeployer(store, s3, 4).apply(prefix, "blog", "c1",
                 DeployPlan.between(store.live(prefix, "blog"), List.of(page("a/index.html", "<p>a</p>"))), "no-cache",
                 Instant.now());
         var wrongKey = new S3Settings(server.endpoint(), server.region(), BUCKET, server.accessKey(), "not-the-secret", true);
 
-        try (S3AsyncClient refused = dev.inkstream.support.s3.S3Clients.createAsync(wrongKey, 4)) {
+        try (S3Client refused = dev.inkstream.support.s3.S3Clients.create(wrongKey)) {
             var deployer = new BucketDeployer(store, refused, 4);
             DeployPlan plan = DeployPlan.between(first, List.of(page("a/index.html", "<p>a2</p>"), page("b/index.html", "b")));
 
@@ -233,7 +229,7 @@ class BucketDeployerIT {
             }
         };
         S3Settings settings = S3Clients.settings(server, BUCKET);
-        try (S3AsyncClient counted = S3AsyncClient.builder().region(Region.of(settings.region()))
+        try (S3Client counted = S3Client.builder().region(Region.of(settings.region()))
                 .endpointOverride(settings.endpoint())
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))

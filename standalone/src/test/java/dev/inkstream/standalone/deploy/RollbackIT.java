@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -40,7 +39,6 @@ class RollbackIT {
     static Path dir;
     static EmbeddedS3Server server;
     static S3Client s3;
-    static S3AsyncClient s3Async;
     static ReleaseStore store;
     static BucketDeployer deployer;
 
@@ -49,16 +47,14 @@ class RollbackIT {
         server = EmbeddedS3Server.start(dir, 0);
         server.ensureBucket(LocalRuntime.BUCKET);
         s3 = S3Clients.forEmbedded(server);
-        s3Async = S3Clients.asyncForEmbedded(server, 8);
         store = new ReleaseStore(s3, BUCKET);
-        deployer = new BucketDeployer(store, s3Async, 8);
+        deployer = new BucketDeployer(store, s3, 8);
         blob("b1", new byte[] {1, 2, 3});
         blob("b2", new byte[] {4, 5, 6, 7});
     }
 
     @AfterAll
     static void stop() throws Exception {
-        s3Async.close();
         s3.close();
         server.close();
     }

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -74,8 +73,7 @@ class S3FaultsIT {
         PublishSettings publish = new Binder(new MapConfigurationPropertySource(Map.of("inkstream.publish.upload-concurrency", "4")))
                 .bindOrCreate("inkstream.publish", PublishSettings.class);
         try (S3Client s3 = S3Clients.create(settings);
-             S3AsyncClient s3Async = S3Clients.createAsync(settings, 4);
-             SitePublisher publisher = new SitePublisher(publish, s3, s3Async, settings)) {
+             SitePublisher publisher = new SitePublisher(publish, s3, settings)) {
             return publisher.publishChangeSet(new ChangeSet(ChangeSet.SCHEMA_VERSION, "blog", "refs/heads/main", null, commit,
                     "d-" + commit, List.of()), site, List.of());
         }

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 
@@ -48,8 +47,7 @@ class SitePublisherIT {
         List<String> purged = new CopyOnWriteArrayList<>();
         List<String> liveAtPurge = new CopyOnWriteArrayList<>();
         try (EmbeddedS3Server server = EmbeddedS3Server.start(dir, 0);
-                S3Client s3 = S3Clients.forEmbedded(server);
-                S3AsyncClient s3Async = S3Clients.asyncForEmbedded(server, 4)) {
+                S3Client s3 = S3Clients.forEmbedded(server)) {
             server.ensureBucket(LocalRuntime.BUCKET);
             ReleaseStore store = new ReleaseStore(s3, LocalRuntime.BUCKET);
             HttpServer cloudflare = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -65,7 +63,7 @@ class SitePublisherIT {
                 }
             });
             cloudflare.start();
-            try (SitePublisher publisher = new SitePublisher(settings(cloudflare.getAddress().getPort()), s3, s3Async,
+            try (SitePublisher publisher = new SitePublisher(settings(cloudflare.getAddress().getPort()), s3,
                     S3Clients.settings(server, LocalRuntime.BUCKET))) {
                 Map<String, RenderedDocument> site = new HashMap<>();
                 site.put("a.md", doc("a.md", "c1", "/a/", "A", "first"));
@@ -87,7 +85,7 @@ class SitePublisherIT {
                         .isEqualTo(second.objectsWritten());
                 assertThat(liveAtPurge).as("current.json named the release before the purge").containsExactly("c1", "c2");
 
-                new Rollback(new BucketDeployer(store, s3Async, 4)).rollback("", "blog", null, "no-cache");
+                new Rollback(new BucketDeployer(store, s3, 4)).rollback("", "blog", null, "no-cache");
                 ReleasePublished replay = publisher.publishChangeSet(changeSet("c2"), site, List.of());
 
                 assertThat(replay.outcome()).isEqualTo(ReleasePublished.Outcome.HELD);

@@ -115,15 +115,6 @@ public class BlobStore {
                 RequestBody.fromBytes(bytes));
     }
 
-    /** Makes sure the blob is in the store; returns whether it had to be uploaded. */
-    public boolean ensureStored(Repository repository, String blobId) throws IOException {
-        if (isStored(blobId)) {
-            return false;
-        }
-        upload(repository, blobId);
-        return true;
-    }
-
     /**
      * Makes sure every blob is in the store, {@code concurrency} at a time: a first push of a
      * site with thousands of images waited for a HEAD and a PUT per image, one after the other.

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A site's releases in the bucket: the live one ({@code current.json}), the retained ones
@@ -75,10 +76,11 @@ public final class ReleaseStore {
      * manifest under {@code releases/}; before, it held the whole manifest, which is still read.
      */
     private ReleaseManifest current(String prefix, byte[] json) {
-        if (EventJson.mapper().readTree(json).has("objects")) {
-            return EventJson.read(json, ReleaseManifest.class);
+        JsonNode tree = EventJson.mapper().readTree(json);
+        if (tree.has("objects")) {
+            return EventJson.mapper().treeToValue(tree, ReleaseManifest.class);
         }
-        Current current = EventJson.read(json, Current.class);
+        Current current = EventJson.mapper().treeToValue(tree, Current.class);
         String key = prefix + ReleaseManifest.RELEASES_PREFIX + current.releaseId() + ".json";
         ReleaseManifest release;
         try {

@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -72,13 +71,14 @@ public final class TranslationDashboard {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + fragments.size() * 512);
         out.write(head, 0, head.length - 2);
-        String separator = "";
         for (TranslationReport.Group group : report.groups()) {
-            out.writeBytes(separator.getBytes(StandardCharsets.UTF_8));
+            if (out.size() > head.length - 2) {
+                out.write(',');
+            }
             out.writeBytes(fragments.get(group).json());
-            separator = ",";
         }
-        out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+        out.write(']');
+        out.write('}');
         return out.toByteArray();
     }
 

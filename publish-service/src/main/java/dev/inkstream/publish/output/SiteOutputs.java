@@ -146,12 +146,25 @@ public final class SiteOutputs {
     private final BrokenLinks.Memo brokenLinks = new BrokenLinks.Memo();
     /** The orders of the last release, which the next one's sorts start from. */
     private final LastOrder<RenderedDocument> publishedOrder = new LastOrder<>(RenderedDocument::path);
-    private final LastOrder<OutputObject> pageOrder = new LastOrder<>(OutputObject::key);
+    private final LastOrder<CachedPage> pageOrder = new LastOrder<>(page -> page.output().key());
+    /** The last release's document pages in key order, and where each document's page is in it. */
+    private List<OutputObject> lastPageOutputs = List.of();
+    private Map<String, Integer> lastPageAt = Map.of();
     private final LastOrder<OutputObject> assetOrder = new LastOrder<>(OutputObject::key);
     private static final Comparator<RenderedDocument> NEWEST_FIRST =
             Comparator.comparing(RenderedDocument::date, Comparator.nullsLast(Comparator.reverseOrder()))
                     .thenComparing(RenderedDocument::url);
     private String feedEntriesContext = "";
+    /** How many published pages link to each repository path, as of the last release. */
+    private Map<String, Integer> referenced = new HashMap<>();
+    /** The last release's published assets, in key order. */
+    private List<OutputObject> lastAssets = List.of();
+    /** The last call's documents by path, to tell which documents the next one replaced. */
+    private Map<String, RenderedDocument> lastDocuments = new HashMap<>();
+    /** The translation checks' groups the last call was given. */
+    private Map<String, TranslationGroup> lastTranslations = Map.of();
+    /** The last call's release, whose indexes an edit that moves nothing carries over. */
+    private @Nullable Release lastRelease;
     /** Aggregates (list pages, feeds) by repository and key, with the inputs they were made from. */
     private final Map<String, Map<String, Memo>> memos = new HashMap<>();
     private long pagesRendered;
@@ -220,17 +233,30 @@ public final class SiteOutputs {
         return factsMade;
     }
 
+    /** Whether the last call carried the indexes of the release before (an edit that moved nothing). */
+    boolean carriedLastTime() {
+        return lastRelease != null && lastRelease.replaced != null;
+    }
+
     /** How many page templates the last call rendered (the rest came from the cache). */
     public long pagesRenderedLastTime() {
         return pagesRendered;
     }
 
     public List<OutputObject> outputs(Site site) {
-        List<UrlCollision> collisions = collisions(site);
-        lastCollisions = collisions;
-        Set<String> hidden = collisions.stream().flatMap(c -> c.hidden().stream()).collect(Collectors.toSet());
-        useLayouts(site.documents().values());
-        Release release = new Release(site, hidden);
+        Map<RenderedDocument, RenderedDocument> replaced = replacements(site);
+        Release release;
+        List<UrlCollision> collisions;
+        if (replaced != null) {
+            // An edit that moves nothing: the URLs, layouts and indexes of the last release stand.
+            collisions = lastCollisions;
+            release = new Release(site, lastRelease, replaced);
+        } else {
+            collisions = collisions(site);
+            lastCollisions = collisions;
+            useLayouts(site.documents().values());
+            release = new Release(site, collisions.stream().flatMap(c -> c.hidden().stream()).collect(Collectors.toSet()));
+        }
 
         Map<String, OutputObject> outputs = new LinkedHashMap<>();
         for (ThemeAssets.Asset asset : assets.all()) {
@@ -240,12 +266,14 @@ public final class SiteOutputs {
         assets(release).forEach(o -> add(outputs, o));
         reportCollisions(release, collisions);
         release.factsOfListedDocuments();
-        List<OutputObject> documentPages = documentPages(release);
-        documentPages.forEach(o -> add(outputs, o));
-        Set<String> documentPageKeys = new HashSet<>(documentPages.size());
-        documentPages.forEach(o -> documentPageKeys.add(o.key()));
-        aliases(release).forEach(o -> add(outputs, o));
-        for (OutputObject aggregate : aggregates(release)) {
+        documentPages(release).forEach(o -> add(outputs, o));
+        // What the link check cannot know from the documents themselves: every generated URL.
+        Set<String> published = new HashSet<>();
+        assets.all().forEach(asset -> published.add(urlOfKey(asset.key())));
+        List<OutputObject> aliases = aliases(release);
+        aliases.forEach(o -> add(outputs, o));
+        List<OutputObject> aggregates = aggregates(release);
+        for (OutputObject aggregate : aggregates) {
             if (outputs.containsKey(aggregate.key())) {
                 // A page of the author's sits where a generated list would: theirs stays.
                 String path = release.published.stream().filter(d -> SiteUrls.keyOf(d.url()).equals(aggregate.key()))
@@ -256,14 +284,10 @@ public final class SiteOutputs {
                 outputs.put(aggregate.key(), aggregate);
             }
         }
-        feedsAndSitemaps(release).forEach(o -> add(outputs, o));
-        // Documents' pages and files are known to the link check from the documents themselves.
-        Set<String> published = new HashSet<>();
-        for (OutputObject output : outputs.values()) {
-            if (!(output.role() == Role.PAGE && documentPageKeys.contains(output.key())) && !(output.role() == Role.ASSET
-                    && output.copyFrom() != null)) {
-                published.add(urlOfKey(output.key()));
-            }
+        List<OutputObject> feeds = feedsAndSitemaps(release);
+        feeds.forEach(o -> add(outputs, o));
+        for (List<OutputObject> generated : List.of(aliases, aggregates, feeds)) {
+            generated.forEach(o -> published.add(urlOfKey(o.key())));
         }
         brokenLinks.find(site.documents().values(), published).forEach(d -> release.problem(d.path(), d));
         outputs.put(DIAGNOSTICS_KEY, diagnostics(release));
@@ -278,6 +302,13 @@ public final class SiteOutputs {
         feedEntries = release.feedEntries;
         feedEntriesContext = release.feedEntriesContext;
         memos.put(repoOf(site), release.memos);
+        if (replaced != null) {
+            replaced.values().forEach(document -> lastDocuments.put(document.path(), document));
+        } else {
+            lastDocuments = new HashMap<>(site.documents());
+        }
+        lastRelease = release;
+        lastTranslations = site.translations();
         return List.copyOf(outputs.values());
     }
 
@@ -309,19 +340,28 @@ public final class SiteOutputs {
         /** {@link #listed} by language, in the same order. */
         final Map<String, List<RenderedDocument>> listedByLanguage;
         final Map<String, List<RenderedDocument>> translations;
+        /** Sources not published because another document claims their URL. */
+        final Set<String> hidden;
+        /** For an edit's release, the documents that replace the last release's, by the one each replaces. */
+        final @Nullable Map<RenderedDocument, RenderedDocument> replaced;
         final Map<String, List<Diagnostic>> problems = new TreeMap<>();
-        final Map<RenderedDocument, DocumentFacts> facts = new IdentityHashMap<>(SiteOutputs.this.facts.size());
-        final Map<RenderedDocument, List<String>> references = new IdentityHashMap<>(SiteOutputs.this.references.size());
-        final Map<RenderedDocument, OutputObject> assetOutputs = new IdentityHashMap<>(SiteOutputs.this.assetOutputs.size());
-        final Map<RenderedDocument, List<LanguageSwitcher.Version>> versions = new IdentityHashMap<>(SiteOutputs.this.versions.size());
-        final Map<RenderedDocument, KnownVersions> knownVersions = new IdentityHashMap<>(SiteOutputs.this.versions.size());
-        final Map<RenderedDocument, SitemapEntry> sitemapUrls = new IdentityHashMap<>(SiteOutputs.this.sitemapUrls.size());
-        final Map<RenderedDocument, FeedEntry> feedEntries = new IdentityHashMap<>(SiteOutputs.this.feedEntries.size());
+        /*
+         * What the release knows of each document. A release made from scratch starts them empty
+         * and takes each unchanged document's entry from the last release's; an edit's release
+         * carries the last release's maps, less the entries of what it replaced.
+         */
+        final Map<RenderedDocument, DocumentFacts> facts;
+        final Map<RenderedDocument, List<String>> references;
+        final Map<RenderedDocument, OutputObject> assetOutputs;
+        final Map<RenderedDocument, List<LanguageSwitcher.Version>> versions;
+        final Map<RenderedDocument, KnownVersions> knownVersions;
+        final Map<RenderedDocument, SitemapEntry> sitemapUrls;
+        final Map<RenderedDocument, FeedEntry> feedEntries;
         /** Everything besides a document and its translations that its page's HTML depends on. */
         final String pageContext;
         private @Nullable Map<String, Tag> tags;
         private @Nullable Map<String, Tag> categories;
-        final Map<RenderedDocument, List<String>> categoryNames = new IdentityHashMap<>(SiteOutputs.this.categories.size());
+        final Map<RenderedDocument, List<String>> categoryNames;
         final String feedEntriesContext;
         final Map<String, Memo> memos = new HashMap<>();
         final Map<String, Object> siteView;
@@ -331,6 +371,16 @@ public final class SiteOutputs {
 
         Release(Site site, Set<String> hidden) {
             this.site = site;
+            this.hidden = hidden;
+            this.replaced = null;
+            this.facts = new IdentityHashMap<>(SiteOutputs.this.facts.size());
+            this.references = new IdentityHashMap<>(SiteOutputs.this.references.size());
+            this.assetOutputs = new IdentityHashMap<>(SiteOutputs.this.assetOutputs.size());
+            this.versions = new IdentityHashMap<>(SiteOutputs.this.versions.size());
+            this.knownVersions = new IdentityHashMap<>(SiteOutputs.this.versions.size());
+            this.sitemapUrls = new IdentityHashMap<>(SiteOutputs.this.sitemapUrls.size());
+            this.feedEntries = new IdentityHashMap<>(SiteOutputs.this.feedEntries.size());
+            this.categoryNames = new IdentityHashMap<>(SiteOutputs.this.categories.size());
             this.config = SiteConfigs.winner(site.documents().values()).orElse(
                     new SiteConfig("", null, null, null, List.of(), null, Map.of()));
             this.title = config.title() == null || config.title().isBlank() ? site.title() : config.title();
@@ -355,22 +405,75 @@ public final class SiteOutputs {
             this.listedByLanguage = byLanguage;
             this.translations = published.stream().filter(d -> d.translationKey() != null)
                     .collect(Collectors.groupingBy(RenderedDocument::translationKey));
-            Map<String, Object> view = new HashMap<>();
-            view.put("title", title);
-            view.put("baseUrl", config.baseUrl());
-            view.put("description", config.params().get("description"));
-            view.put("params", config.params());
-            this.siteView = view;
+            this.siteView = siteView(config, title);
             this.pageSize = positive(config.params().get("paginate"), DEFAULT_PAGE_SIZE);
-            Map<?, ?> feed = config.params().get("feed") instanceof Map<?, ?> m ? m : Map.of();
-            this.feedSize = positive(feed.get("limit"), DEFAULT_FEED_SIZE);
-            this.feedSummaries = "summary".equals(String.valueOf(feed.get("content")));
-            this.feedEntriesContext = config.baseUrl() + "\u0000" + site.rootPath() + "\u0000" + feedSummaries + "\u0000"
-                    + defaultLanguage + "\u0000" + repoOf(site);
-            String context = String.join("\u0000", assets.version(), templates.version(), title, defaultLanguage,
-                    String.valueOf(languages), String.valueOf(config), site.cacheControl(), site.rootPath());
-            // The same instance as last time when equal, so every page compares it by identity.
-            this.pageContext = context.equals(lastPageContext) ? lastPageContext : context;
+            this.feedSize = positive(feedParams(config).get("limit"), DEFAULT_FEED_SIZE);
+            this.feedSummaries = "summary".equals(String.valueOf(feedParams(config).get("content")));
+            this.feedEntriesContext = feedEntriesContext(site, config, feedSummaries, defaultLanguage);
+            this.pageContext = pageContext(site, config, title, defaultLanguage, languages);
+        }
+
+        /**
+         * An edit's release: the documents of {@code before}'s site with some replaced by documents
+         * of the same shape ({@link #sameShape}). Every index of the release (the order of pages,
+         * languages, homes, translations, tags) is {@code before}'s with the replacements put in
+         * place, and what the release knows of each document is carried over, less what it knew of
+         * the replaced documents (and of their translations, whose language versions name them).
+         */
+        Release(Site site, Release before, Map<RenderedDocument, RenderedDocument> replaced) {
+            this.site = site;
+            this.hidden = before.hidden;
+            this.replaced = replaced;
+            this.config = before.config;
+            this.title = config.title() == null || config.title().isBlank() ? site.title() : config.title();
+            this.urls = new SiteUrls(config.baseUrl(), site.rootPath());
+            this.published = substituted(before.published, replaced);
+            this.defaultLanguage = before.defaultLanguage;
+            this.languages = before.languages;
+            before.homes.forEach((language, home) -> homes.put(language, replaced.getOrDefault(home, home)));
+            this.listed = substituted(before.listed, replaced);
+            this.listedByLanguage = new HashMap<>(before.listedByLanguage);
+            this.translations = new HashMap<>(before.translations);
+            Set<RenderedDocument> translated = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (RenderedDocument old : replaced.keySet()) {
+                listedByLanguage.computeIfPresent(languageOf(old), (language, list) -> substituted(list, replaced));
+                if (old.translationKey() != null) {
+                    List<RenderedDocument> siblings = translations.computeIfPresent(old.translationKey(),
+                            (key, list) -> substituted(list, replaced));
+                    if (siblings != null) {
+                        translated.addAll(siblings);
+                        translated.add(old);
+                        before.translations.get(old.translationKey()).forEach(translated::add);
+                    }
+                }
+            }
+            this.siteView = siteView(config, title);
+            this.pageSize = before.pageSize;
+            this.feedSize = before.feedSize;
+            this.feedSummaries = before.feedSummaries;
+            this.feedEntriesContext = feedEntriesContext(site, config, feedSummaries, defaultLanguage);
+            this.pageContext = pageContext(site, config, title, defaultLanguage, languages);
+            this.facts = withoutReplaced(SiteOutputs.this.facts, replaced);
+            this.references = withoutReplaced(SiteOutputs.this.references, replaced);
+            this.categoryNames = withoutReplaced(SiteOutputs.this.categories, replaced);
+            this.assetOutputs = site.assetCacheControl().equals(assetOutputsCacheControl)
+                    ? withoutReplaced(SiteOutputs.this.assetOutputs, replaced) : new IdentityHashMap<>();
+            this.versions = withoutReplaced(before.versions, replaced);
+            this.knownVersions = withoutReplaced(SiteOutputs.this.versions, replaced);
+            translated.forEach(d -> {
+                versions.remove(d);
+                knownVersions.remove(d);
+            });
+            this.sitemapUrls = pageContext == lastPageContext ? withoutReplaced(SiteOutputs.this.sitemapUrls, replaced)
+                    : new IdentityHashMap<>();
+            this.feedEntries = feedEntriesContext.equals(SiteOutputs.this.feedEntriesContext)
+                    ? withoutReplaced(SiteOutputs.this.feedEntries, replaced) : new IdentityHashMap<>();
+            if (before.tags != null) {
+                this.tags = substitutedTags(before.tags, replaced, RenderedDocument::tags);
+            }
+            if (before.categories != null) {
+                this.categories = substitutedTags(before.categories, replaced, SiteOutputs::categories);
+            }
         }
 
         Map<String, Tag> tags() {
@@ -409,7 +512,10 @@ public final class SiteOutputs {
          */
         void factsOfListedDocuments() {
             List<RenderedDocument> unknown = new ArrayList<>();
-            for (RenderedDocument document : listed) {
+            for (RenderedDocument document : replaced == null ? listed : replaced.values()) {
+                if (replaced != null && !isListed(document)) {
+                    continue;
+                }
                 DocumentFacts known = SiteOutputs.this.facts.get(document);
                 if (known != null) {
                     facts.put(document, known);
@@ -426,6 +532,11 @@ public final class SiteOutputs {
             for (int i = 0; i < unknown.size(); i++) {
                 facts.put(unknown.get(i), made.get(i));
             }
+        }
+
+        private boolean isListed(RenderedDocument document) {
+            return document.kind().isPage() && !document.draft() && !hidden.contains(document.path())
+                    && !homes.containsValue(document);
         }
 
         List<String> references(RenderedDocument page) {
@@ -456,6 +567,106 @@ public final class SiteOutputs {
                 return made;
             });
         }
+    }
+
+    private static Map<String, Object> siteView(SiteConfig config, String title) {
+        Map<String, Object> view = new HashMap<>();
+        view.put("title", title);
+        view.put("baseUrl", config.baseUrl());
+        view.put("description", config.params().get("description"));
+        view.put("params", config.params());
+        return view;
+    }
+
+    private static Map<?, ?> feedParams(SiteConfig config) {
+        return config.params().get("feed") instanceof Map<?, ?> m ? m : Map.of();
+    }
+
+    private static String feedEntriesContext(Site site, SiteConfig config, boolean feedSummaries, String defaultLanguage) {
+        return config.baseUrl() + "\u0000" + site.rootPath() + "\u0000" + feedSummaries + "\u0000" + defaultLanguage
+                + "\u0000" + repoOf(site);
+    }
+
+    /** Everything besides a document and its translations that its page's HTML depends on. */
+    private String pageContext(Site site, SiteConfig config, String title, String defaultLanguage, List<String> languages) {
+        String context = String.join("\u0000", assets.version(), templates.version(), title, defaultLanguage,
+                String.valueOf(languages), String.valueOf(config), site.cacheControl(), site.rootPath());
+        // The same instance as last time when equal, so every page compares it by identity.
+        return context.equals(lastPageContext) ? lastPageContext : context;
+    }
+
+    /**
+     * The documents of {@code site} that are not the very objects of the last call, by the
+     * document each replaces, when none came or went and each keeps the shape of the one it
+     * replaces; else {@code null}, and the release is made from scratch.
+     */
+    private @Nullable Map<RenderedDocument, RenderedDocument> replacements(Site site) {
+        if (lastRelease == null || site.documents().size() != lastDocuments.size()
+                || !repoOf(site).equals(repoOf(lastRelease.site))) {
+            return null;
+        }
+        Map<RenderedDocument, RenderedDocument> replaced = new IdentityHashMap<>();
+        for (RenderedDocument document : site.documents().values()) {
+            RenderedDocument before = lastDocuments.get(document.path());
+            if (before == document) {
+                continue;
+            }
+            if (before == null || !sameShape(before, document)) {
+                return null;
+            }
+            replaced.put(before, document);
+        }
+        return replaced;
+    }
+
+    /**
+     * Whether {@code now} has the place {@code before} had in every index of a release: published
+     * or not, at the same URL and date, in the same language and translation group, with the same
+     * tags, categories and aliases. Config and layouts change every page, so they have no shape.
+     */
+    static boolean sameShape(RenderedDocument before, RenderedDocument now) {
+        return before.kind() == now.kind() && (now.kind().isPage() || now.kind() == DocumentKind.ASSET)
+                && before.path().equals(now.path()) && before.repo().equals(now.repo())
+                && before.draft() == now.draft() && before.url().equals(now.url())
+                && Objects.equals(before.date(), now.date()) && Objects.equals(before.language(), now.language())
+                && Objects.equals(before.translationKey(), now.translationKey()) && before.tags().equals(now.tags())
+                && categories(before).equals(categories(now)) && before.aliases().equals(now.aliases());
+    }
+
+    /** {@code documents} with each replaced document in its place; the very same list when none is in it. */
+    private static List<RenderedDocument> substituted(List<RenderedDocument> documents,
+                                                      Map<RenderedDocument, RenderedDocument> replaced) {
+        List<RenderedDocument> result = null;
+        for (int i = 0; i < documents.size(); i++) {
+            RenderedDocument now = replaced.get(documents.get(i));
+            if (now != null) {
+                if (result == null) {
+                    result = new ArrayList<>(documents);
+                }
+                result.set(i, now);
+            }
+        }
+        return result == null ? documents : Collections.unmodifiableList(result);
+    }
+
+    /** {@code known}, less the entries of the replaced documents; changed in place. */
+    private static <V> Map<RenderedDocument, V> withoutReplaced(Map<RenderedDocument, V> known,
+                                                                Map<RenderedDocument, RenderedDocument> replaced) {
+        replaced.keySet().forEach(known::remove);
+        return known;
+    }
+
+    /** The tags of the last release with the replaced documents in their places (a replacement has the same tags). */
+    private static Map<String, Tag> substitutedTags(Map<String, Tag> before, Map<RenderedDocument, RenderedDocument> replaced,
+                                                    java.util.function.Function<RenderedDocument, List<String>> tagsOf) {
+        Map<String, Tag> tags = new TreeMap<>(before);
+        for (RenderedDocument old : replaced.keySet()) {
+            for (String name : tagsOf.apply(old)) {
+                tags.computeIfPresent(SiteUrls.slug(name), (slug, tag) ->
+                        new Tag(tag.name(), slug, substituted(tag.documents(), replaced), tag.paths()));
+            }
+        }
+        return tags;
     }
 
     /** The site config's, else the home page's, else the one language every page says, else English. */
@@ -510,9 +721,11 @@ public final class SiteOutputs {
 
     private List<OutputObject> documentPages(Release release) {
         Map<String, CachedPage> before = pages.getOrDefault(repoOf(release.site), Map.of());
-        Map<String, CachedPage> now = new HashMap<>();
+        Collection<RenderedDocument> suspects = suspects(release, before);
+        // An edit's release changes the last release's pages in place; any other starts afresh.
+        Map<String, CachedPage> now = suspects == release.listed ? new HashMap<>() : before;
         List<PageToRender> toRender = new ArrayList<>();
-        for (RenderedDocument document : release.listed) {
+        for (RenderedDocument document : suspects) {
             List<LanguageSwitcher.Version> versions = release.versions(document);
             Optional<Map<String, String>> stale = staleNotice(release, document);
             PageContext context = new PageContext(release.pageContext, versions, stale.orElse(null));
@@ -527,16 +740,64 @@ public final class SiteOutputs {
             }
         }
         // Each page is a function of its model alone, so a first release (or a new layout) renders on every core.
-        (toRender.size() >= PARALLEL_FROM ? toRender.parallelStream() : toRender.stream())
-                .map(page -> render(release, page)).toList()
-                .forEach(page -> now.put(page.document().path(), page));
+        List<CachedPage> rendered = (toRender.size() >= PARALLEL_FROM ? toRender.parallelStream() : toRender.stream())
+                .map(page -> render(release, page)).toList();
+        rendered.forEach(page -> now.put(page.document().path(), page));
         for (RenderedDocument document : release.listed) {
             now.get(document.path()).problems()
                     .forEach(p -> release.problem(Objects.requireNonNullElse(p.path(), document.path()), p));
         }
         pages.put(repoOf(release.site), now);
         pagesRendered = toRender.size();
-        return pageOrder.sort(now.values().stream().map(CachedPage::output).toList(), Comparator.comparing(OutputObject::key));
+        List<OutputObject> sorted;
+        if (release.replaced != null && now.size() == lastPageOutputs.size()) {
+            // The same pages at the same URLs as last time: each re-rendered one takes its page's place.
+            sorted = new ArrayList<>(lastPageOutputs);
+            rendered.forEach(page -> sorted.set(lastPageAt.get(page.document().path()), page.output()));
+        } else {
+            List<CachedPage> byKey = pageOrder.sort(now.values(), Comparator.comparing(page -> page.output().key()));
+            sorted = new ArrayList<>(byKey.size());
+            lastPageAt = HashMap.newHashMap(byKey.size());
+            for (CachedPage page : byKey) {
+                lastPageAt.put(page.document().path(), sorted.size());
+                sorted.add(page.output());
+            }
+        }
+        lastPageOutputs = sorted;
+        return sorted;
+    }
+
+    /**
+     * The listed documents whose page may differ from the last release's: for an edit's release
+     * (same page context, the last release's pages at hand), the replacing documents, their
+     * translations (whose language switchers name them) and the members of every translation
+     * group the checks changed (whose stale notices may have); else every listed document.
+     */
+    private Collection<RenderedDocument> suspects(Release release, Map<String, CachedPage> before) {
+        if (release.replaced == null || release.pageContext != lastPageContext || before.size() != release.listed.size()
+                || !(before instanceof HashMap)) {
+            return release.listed;
+        }
+        Set<String> groups = new HashSet<>();
+        release.replaced.values().forEach(d -> {
+            if (d.translationKey() != null) {
+                groups.add(d.translationKey());
+            }
+        });
+        Map<String, TranslationGroup> checked = release.site.translations();
+        checked.forEach((key, group) -> {
+            TranslationGroup known = lastTranslations.get(key);
+            if (known != group && !group.equals(known)) {
+                groups.add(key);
+            }
+        });
+        lastTranslations.keySet().stream().filter(key -> !checked.containsKey(key)).forEach(groups::add);
+        Set<RenderedDocument> suspects = Collections.newSetFromMap(new IdentityHashMap<>());
+        release.replaced.values().stream().filter(release::isListed).forEach(suspects::add);
+        for (String key : groups) {
+            release.translations.getOrDefault(key, List.of()).stream().filter(release::isListed).forEach(suspects::add);
+        }
+        return suspects;
     }
 
     /**
@@ -655,14 +916,21 @@ public final class SiteOutputs {
 
     /** A redirect page at each alias: meta refresh, canonical and a link, for clients without either. */
     private List<OutputObject> aliases(Release release) {
+        if (release.replaced != null && release.pageContext == lastPageContext && lastAliases != null
+                && release.replaced.keySet().stream().allMatch(d -> d.aliases().isEmpty())) {
+            // No redirect names an edited document (a replacement has the aliases of the document it replaces).
+            lastAliases.problems().forEach(p -> release.problem(p.getKey(), p.getValue()));
+            return lastAliases.outputs();
+        }
+        List<Map.Entry<String, Diagnostic>> problems = new ArrayList<>();
         Set<String> taken = release.published.stream().map(RenderedDocument::url).collect(Collectors.toSet());
         Map<String, OutputObject> redirects = new TreeMap<>();
         for (RenderedDocument document : release.published) {
             for (String alias : document.aliases()) {
                 String url = SiteUrls.normaliseAlias(alias);
                 if (taken.contains(url) || redirects.containsKey(SiteUrls.keyOf(url))) {
-                    release.problem(document.path(), Diagnostic.warning("url-conflict", "alias " + url
-                            + " is already a page or another page's alias; no redirect is published there"));
+                    problems.add(Map.entry(document.path(), Diagnostic.warning("url-conflict", "alias " + url
+                            + " is already a page or another page's alias; no redirect is published there")));
                     continue;
                 }
                 Map<String, Object> model = new HashMap<>();
@@ -672,12 +940,19 @@ public final class SiteOutputs {
                 model.put("title", document.title());
                 model.put("lang", release.languageOf(document));
                 redirects.put(SiteUrls.keyOf(url), OutputObject.html(SiteUrls.keyOf(url),
-                        templates.render("alias", model, p -> release.problem(p.path(), p)),
+                        templates.render("alias", model, p -> problems.add(Map.entry(p.path(), p))),
                         release.site.cacheControl(), Role.PAGE));
             }
         }
-        return List.copyOf(redirects.values());
+        lastAliases = new Aliases(List.copyOf(redirects.values()), List.copyOf(problems));
+        problems.forEach(p -> release.problem(p.getKey(), p.getValue()));
+        return lastAliases.outputs();
     }
+
+    /** The last release's redirect pages, and what making them found, by the path it is reported at. */
+    private record Aliases(List<OutputObject> outputs, List<Map.Entry<String, Diagnostic>> problems) {}
+
+    private @Nullable Aliases lastAliases;
 
     /**
      * The outputs {@code make} gives for {@code inputs}, from the last release when its inputs were
@@ -708,10 +983,12 @@ public final class SiteOutputs {
         }
         outputs.addAll(tagPages(release, "tags", release.tags()));
         outputs.addAll(tagPages(release, "categories", release.categories()));
-        Map<String, Object> notFound = pageModel(release, null, "/", List.of());
-        notFound.put("root", release.site.rootPath());
-        outputs.add(OutputObject.html("404.html", templates.render("404", notFound,
-                p -> release.problem(p.path(), p)), release.site.cacheControl(), Role.AGGREGATE));
+        outputs.addAll(memo(release, "404", release.pageContext, problems -> {
+            Map<String, Object> notFound = pageModel(release, null, "/", List.of());
+            notFound.put("root", release.site.rootPath());
+            return List.of(OutputObject.html("404.html", templates.render("404", notFound, problems),
+                    release.site.cacheControl(), Role.AGGREGATE));
+        }));
         return outputs;
     }
 
@@ -754,12 +1031,15 @@ public final class SiteOutputs {
             outputs.addAll(list(release, url, null, tag.name(), null, tag.documents()));
         }
         String url = "/" + folder + "/";
-        Map<String, Object> model = pageModel(release, null, url, List.of());
-        model.put("kind", folder);
-        model.put("tags", tags.values().stream().map(t -> Map.of("name", t.name(), "link", folder + "/" + t.slug() + "/",
-                "count", t.documents().size())).toList());
-        outputs.add(OutputObject.html(SiteUrls.keyOf(url), templates.render("terms", model,
-                p -> release.problem(p.path(), p)), release.site.cacheControl(), Role.AGGREGATE));
+        List<Map<String, Object>> terms = tags.values().stream().map(t -> Map.<String, Object>of("name", t.name(),
+                "link", folder + "/" + t.slug() + "/", "count", t.documents().size())).toList();
+        outputs.addAll(memo(release, "terms:" + folder, List.of(release.pageContext, terms), problems -> {
+            Map<String, Object> model = pageModel(release, null, url, List.of());
+            model.put("kind", folder);
+            model.put("tags", terms);
+            return List.of(OutputObject.html(SiteUrls.keyOf(url), templates.render("terms", model, problems),
+                    release.site.cacheControl(), Role.AGGREGATE));
+        }));
         return outputs;
     }
 
@@ -950,7 +1230,7 @@ public final class SiteOutputs {
      * found: URL conflicts, template errors), every file ingest did not publish, and every source
      * hidden by a URL collision. Sorted, so it changes only when they do.
      */
-    private static OutputObject diagnostics(Release release) {
+    private OutputObject diagnostics(Release release) {
         Map<String, List<Diagnostic>> byPath = new TreeMap<>();
         release.site.documents().values().forEach(d -> {
             if (!d.diagnostics().isEmpty()) {
@@ -975,8 +1255,15 @@ public final class SiteOutputs {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("documents", documents);
         report.put("notPublished", notPublished);
-        return OutputObject.of(DIAGNOSTICS_KEY, EventJson.write(report), "application/json", "no-cache", Role.MANIFEST);
+        if (lastDiagnostics == null || !lastDiagnostics.inputs().equals(report)) {
+            lastDiagnostics = new Memo(report, List.of(OutputObject.of(DIAGNOSTICS_KEY, EventJson.write(report),
+                    "application/json", "no-cache", Role.MANIFEST)), List.of());
+        }
+        return lastDiagnostics.outputs().getFirst();
     }
+
+    /** The last release's diagnostics, written again only when they changed. */
+    private @Nullable Memo lastDiagnostics;
 
     /**
      * Assets are published at their own path, copied from the blob ingest stored, when a
@@ -985,16 +1272,41 @@ public final class SiteOutputs {
      */
     private List<OutputObject> assets(Release release) {
         Site site = release.site;
-        Set<String> referenced = new HashSet<>();
-        for (RenderedDocument page : site.documents().values()) {
-            if (page.kind().isPage() && !page.draft()) {
-                referenced.addAll(release.references(page));
+        boolean referencesMoved = release.replaced == null;
+        if (release.replaced == null) {
+            referenced = new HashMap<>();
+            for (RenderedDocument page : site.documents().values()) {
+                if (page.kind().isPage() && !page.draft()) {
+                    release.references(page).forEach(path -> referenced.merge(path, 1, Integer::sum));
+                }
+            }
+        } else {
+            // An edit: only the replaced pages' links can have come or gone.
+            Map<String, Integer> change = new HashMap<>();
+            for (var replacement : release.replaced.entrySet()) {
+                RenderedDocument old = replacement.getKey();
+                RenderedDocument now = replacement.getValue();
+                if (old.kind().isPage() && !old.draft()) {
+                    references(old).forEach(path -> change.merge(path, -1, Integer::sum));
+                    release.references(now).forEach(path -> change.merge(path, 1, Integer::sum));
+                }
+                referencesMoved |= now.kind() == DocumentKind.ASSET;
+            }
+            for (var linked : change.entrySet()) {
+                if (linked.getValue() != 0) {
+                    Integer count = referenced.merge(linked.getKey(), linked.getValue(), (before, plus) ->
+                            before + plus == 0 ? null : before + plus);
+                    referencesMoved |= count == null || count.equals(linked.getValue());
+                }
             }
         }
         boolean reuse = site.assetCacheControl().equals(assetOutputsCacheControl);
+        if (!referencesMoved && reuse) {
+            return lastAssets;
+        }
         List<OutputObject> assets = new ArrayList<>();
         for (RenderedDocument d : site.documents().values()) {
-            if (d.kind() == DocumentKind.ASSET && d.blobRef() != null && referenced.contains(d.path())) {
+            if (d.kind() == DocumentKind.ASSET && d.blobRef() != null && referenced.containsKey(d.path())) {
                 OutputObject known = reuse ? assetOutputs.get(d) : null;
                 OutputObject asset = known != null ? known : OutputObject.copy(d.url().substring(1), d.blobRef(),
                         d.blobRef().substring(d.blobRef().lastIndexOf('/') + 1), MediaTypes.of(d.path()),
@@ -1003,7 +1315,8 @@ public final class SiteOutputs {
                 assets.add(asset);
             }
         }
-        return assetOrder.sort(assets, Comparator.comparing(OutputObject::key));
+        lastAssets = assetOrder.sort(assets, Comparator.comparing(OutputObject::key));
+        return lastAssets;
     }
 
     /**

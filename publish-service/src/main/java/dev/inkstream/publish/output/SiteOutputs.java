@@ -469,10 +469,10 @@ public final class SiteOutputs {
             this.feedEntries = feedEntriesContext.equals(SiteOutputs.this.feedEntriesContext)
                     ? withoutReplaced(SiteOutputs.this.feedEntries, replaced) : new IdentityHashMap<>();
             if (before.tags != null) {
-                this.tags = substitutedTags(before.tags, replaced, RenderedDocument::tags);
+                this.tags = substitutedTags(before.tags, replaced, RenderedDocument::tags, this::isListed);
             }
             if (before.categories != null) {
-                this.categories = substitutedTags(before.categories, replaced, SiteOutputs::categories);
+                this.categories = substitutedTags(before.categories, replaced, SiteOutputs::categories, this::isListed);
             }
         }
 
@@ -622,15 +622,15 @@ public final class SiteOutputs {
     /**
      * Whether {@code now} has the place {@code before} had in every index of a release: published
      * or not, at the same URL and date, in the same language and translation group, with the same
-     * tags, categories and aliases. Config and layouts change every page, so they have no shape.
+     * aliases. Tags and categories may change: a release puts the document in its new tags' places
+     * ({@link #substitutedTags}). Config and layouts change every page, so they have no shape.
      */
     static boolean sameShape(RenderedDocument before, RenderedDocument now) {
         return before.kind() == now.kind() && (now.kind().isPage() || now.kind() == DocumentKind.ASSET)
                 && before.path().equals(now.path()) && before.repo().equals(now.repo())
                 && before.draft() == now.draft() && before.url().equals(now.url())
                 && Objects.equals(before.date(), now.date()) && Objects.equals(before.language(), now.language())
-                && Objects.equals(before.translationKey(), now.translationKey()) && before.tags().equals(now.tags())
-                && categories(before).equals(categories(now)) && before.aliases().equals(now.aliases());
+                && Objects.equals(before.translationKey(), now.translationKey()) && before.aliases().equals(now.aliases());
     }
 
     /** {@code documents} with each replaced document in its place; the very same list when none is in it. */
@@ -656,17 +656,68 @@ public final class SiteOutputs {
         return known;
     }
 
-    /** The tags of the last release with the replaced documents in their places (a replacement has the same tags). */
+    /**
+     * The tags of the last release with each replaced document in its place: in the same place of
+     * the tags it keeps, taken out of the tags it lost (a tag without documents goes), and put
+     * where it sorts in the tags it gained. A tag is named as its newest document writes it.
+     */
     private static Map<String, Tag> substitutedTags(Map<String, Tag> before, Map<RenderedDocument, RenderedDocument> replaced,
-                                                    java.util.function.Function<RenderedDocument, List<String>> tagsOf) {
+                                             java.util.function.Function<RenderedDocument, List<String>> tagsOf,
+                                             java.util.function.Predicate<RenderedDocument> listed) {
         Map<String, Tag> tags = new TreeMap<>(before);
-        for (RenderedDocument old : replaced.keySet()) {
-            for (String name : tagsOf.apply(old)) {
-                tags.computeIfPresent(SiteUrls.slug(name), (slug, tag) ->
-                        new Tag(tag.name(), slug, substituted(tag.documents(), replaced), tag.paths()));
+        Set<String> touched = new HashSet<>();
+        for (var replacement : replaced.entrySet()) {
+            RenderedDocument old = replacement.getKey();
+            RenderedDocument now = replacement.getValue();
+            if (!listed.test(now)) {
+                continue;
+            }
+            Set<String> kept = slugs(tagsOf.apply(old));
+            Set<String> gained = slugs(tagsOf.apply(now));
+            for (String slug : kept) {
+                Tag tag = tags.get(slug);
+                List<RenderedDocument> documents = new ArrayList<>(tag.documents());
+                if (gained.contains(slug)) {
+                    documents.replaceAll(d -> d == old ? now : d);
+                    tags.put(slug, new Tag(tag.name(), slug, documents, tag.paths()));
+                } else {
+                    documents.remove(old);
+                    Set<String> paths = new HashSet<>(tag.paths());
+                    paths.remove(old.path());
+                    tags.put(slug, new Tag(tag.name(), slug, documents, paths));
+                }
+                touched.add(slug);
+            }
+            for (String slug : gained) {
+                if (!kept.contains(slug)) {
+                    Tag tag = tags.get(slug);
+                    List<RenderedDocument> documents = tag == null ? new ArrayList<>() : new ArrayList<>(tag.documents());
+                    int at = Collections.binarySearch(documents, now, NEWEST_FIRST);
+                    documents.add(at < 0 ? -at - 1 : at, now);
+                    Set<String> paths = tag == null ? new HashSet<>() : new HashSet<>(tag.paths());
+                    paths.add(now.path());
+                    tags.put(slug, new Tag(tag == null ? "" : tag.name(), slug, documents, paths));
+                    touched.add(slug);
+                }
+            }
+        }
+        for (String slug : touched) {
+            Tag tag = tags.get(slug);
+            if (tag.documents().isEmpty()) {
+                tags.remove(slug);
+            } else {
+                String name = tagsOf.apply(tag.documents().getFirst()).stream().filter(n -> SiteUrls.slug(n).equals(slug))
+                        .findFirst().orElse(tag.name());
+                tags.put(slug, new Tag(name, slug, Collections.unmodifiableList(tag.documents()), tag.paths()));
             }
         }
         return tags;
+    }
+
+    private static Set<String> slugs(List<String> names) {
+        Set<String> slugs = new HashSet<>();
+        names.forEach(name -> slugs.add(SiteUrls.slug(name)));
+        return slugs;
     }
 
     /** The site config's, else the home page's, else the one language every page says, else English. */

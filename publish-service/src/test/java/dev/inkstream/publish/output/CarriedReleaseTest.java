@@ -173,15 +173,47 @@ class CarriedReleaseTest {
     }
 
     @Test
-    void editsThatMoveADocumentAreMadeFromScratch() {
+    void aDocumentThatChangesItsTagsOrCategoriesMovesBetweenTheirListsInPlace() {
         SiteOutputs outputs = new SiteOutputs();
         release(outputs, false);
 
         edit(post(3), e -> e.tags = List.of("t9"));
-        assertThat(has(release(outputs, false), "tags/t9/index.html")).isTrue();
-        edit(post(3), e -> e.date = Instant.parse("2026-03-01T00:00:00Z"));
-        release(outputs, false);
+        List<OutputObject> newTag = release(outputs, true);
+        assertThat(has(newTag, "tags/t9/index.html")).as("a tag's first document makes its page").isTrue();
+        assertThat(text(newTag, "tags/t0/index.html")).doesNotContain("Post 3");
+        edit(post(3), e -> e.tags = List.of("t0", "all"));
+        assertThat(has(release(outputs, true), "tags/t9/index.html")).as("a tag without documents goes").isFalse();
+
+        // The newest post of t1 takes the tag as it writes it, with another spelling of the same slug first.
+        edit(post(23), e -> e.tags = List.of("T1", "t1", "all"));
+        assertThat(text(release(outputs, true), "tags/index.html")).contains("#T1 ").doesNotContain("#t1 ");
+        edit(post(23), e -> e.tags = List.of("t2", "all"));
+        assertThat(text(release(outputs, true), "tags/index.html")).contains("#t1 ").doesNotContain("#T1 ");
+        edit(post(0), e -> e.tags = List.of("t0", "t1", "t2", "all", "ALL"));
+        release(outputs, true);
+
         edit(post(4), e -> e.params = Map.of("categories", "c9"));
+        assertThat(has(release(outputs, true), "categories/c9/index.html")).isTrue();
+        edit(post(4), e -> e.params = Map.of("categories", List.of("c0", "c1")));
+        assertThat(has(release(outputs, true), "categories/c9/index.html")).isFalse();
+
+        // Two documents at once, one leaving a tag the other joins.
+        edit(post(6), e -> e.tags = List.of("all"));
+        edit(post(7), e -> e.tags = List.of("t0", "all"));
+        release(outputs, true);
+        // A draft's tags are no list's.
+        edit(post(8), e -> e.draft = true);
+        release(outputs, false);
+        edit(post(8), e -> e.tags = List.of("t7"));
+        assertThat(has(release(outputs, true), "tags/t7/index.html")).isFalse();
+    }
+
+    @Test
+    void editsThatMoveADocumentAreMadeFromScratch() {
+        SiteOutputs outputs = new SiteOutputs();
+        release(outputs, false);
+
+        edit(post(3), e -> e.date = Instant.parse("2026-03-01T00:00:00Z"));
         release(outputs, false);
         edit(post(8), e -> e.draft = true);
         assertThat(has(release(outputs, false), "p8/index.html")).isFalse();

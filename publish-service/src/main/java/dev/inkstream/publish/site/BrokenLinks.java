@@ -154,6 +154,10 @@ public final class BrokenLinks {
             }
             Targets now = new Targets(pages, files, drafts);
             boolean reuse = now.equals(targets);
+            // Only files came or went (a new tag's page, say): a document that had no broken link
+            // and links to none of them still has none.
+            Set<String> filesMoved = reuse || targets == null || !pages.equals(targets.pages())
+                    || !drafts.equals(targets.drafts()) ? null : symmetricDifference(files, targets.files());
             Map<RenderedDocument, List<Diagnostic>> resultsNow = new IdentityHashMap<>();
             List<Diagnostic> broken = new ArrayList<>();
             List<RenderedDocument> checkedNow = order.sort(
@@ -162,6 +166,9 @@ public final class BrokenLinks {
             Map<String, Integer> checkedAtNow = HashMap.newHashMap(checkedNow.size());
             for (RenderedDocument document : checkedNow) {
                 List<Diagnostic> found = reuse ? results.get(document) : null;
+                if (found == null && filesMoved != null) {
+                    found = unaffected(results.get(document), document, filesMoved);
+                }
                 if (found == null) {
                     found = brokenLinksOf(document, now);
                 }
@@ -178,6 +185,28 @@ public final class BrokenLinks {
             checkedAt = checkedAtNow;
             return broken;
         }
+    }
+
+    /** The last result of {@code document}, when it had no broken link and links to none of {@code moved}; else {@code null}. */
+    private static @Nullable List<Diagnostic> unaffected(@Nullable List<Diagnostic> last, RenderedDocument document,
+                                                         Set<String> moved) {
+        if (last == null || !last.isEmpty()) {
+            return null;
+        }
+        for (String link : document.links()) {
+            int hash = link.indexOf('#');
+            if (moved.contains(hash < 0 ? link : link.substring(0, hash))) {
+                return null;
+            }
+        }
+        return last;
+    }
+
+    private static Set<String> symmetricDifference(Set<String> a, Set<String> b) {
+        Set<String> difference = new HashSet<>(a);
+        difference.removeAll(b);
+        b.stream().filter(x -> !a.contains(x)).forEach(difference::add);
+        return difference;
     }
 
     private static List<Diagnostic> brokenLinksOf(RenderedDocument document, Targets targets) {

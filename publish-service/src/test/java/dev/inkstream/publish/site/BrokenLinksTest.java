@@ -124,4 +124,25 @@ class BrokenLinksTest {
         assertThat(memo.find(site, java.util.Set.of())).isEqualTo(BrokenLinks.find(site)).hasSize(2)
                 .extracting(Diagnostic::path).containsExactly("docs/faq.md", "docs/guide.md");
     }
+
+    @Test
+    void whenOnlyGeneratedUrlsComeOrGoTheDocumentsThatLinkToThemAreCheckedAgain() {
+        var memo = new BrokenLinks.Memo();
+        var guide = page("docs/guide.md", "/docs/guide/", List.of("/categories/setup/", "/docs/faq/"), List.of());
+        var faq = page("docs/faq.md", "/docs/faq/", List.of("/categories/setuq/"), List.of());
+        var other = page("docs/other.md", "/docs/other/", List.of("/docs/guide/"), List.of());
+        var site = List.of(guide, faq, other);
+        var withCategory = java.util.Set.of("/categories/setup/");
+        assertThat(memo.find(site, withCategory)).isEqualTo(BrokenLinks.find(site, withCategory))
+                .extracting(Diagnostic::path).containsExactly("docs/faq.md");
+
+        // The category page goes: the link to it breaks, and the typo's suggestion goes with it.
+        var without = java.util.Set.of("/categories/other/");
+        assertThat(memo.find(site, without)).isEqualTo(BrokenLinks.find(site, without))
+                .extracting(Diagnostic::path, Diagnostic::message).containsExactly(
+                        tuple("docs/faq.md", "links to /categories/setuq/ but no page is published there"),
+                        tuple("docs/guide.md", "links to /categories/setup/ but no page is published there"));
+        // And comes back.
+        assertThat(memo.find(site, withCategory)).isEqualTo(BrokenLinks.find(site, withCategory)).hasSize(1);
+    }
 }

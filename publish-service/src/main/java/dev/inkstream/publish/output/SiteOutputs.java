@@ -662,8 +662,8 @@ public final class SiteOutputs {
      * where it sorts in the tags it gained. A tag is named as its newest document writes it.
      */
     private static Map<String, Tag> substitutedTags(Map<String, Tag> before, Map<RenderedDocument, RenderedDocument> replaced,
-                                             java.util.function.Function<RenderedDocument, List<String>> tagsOf,
-                                             java.util.function.Predicate<RenderedDocument> listed) {
+                                                    java.util.function.Function<RenderedDocument, List<String>> tagsOf,
+                                                    java.util.function.Predicate<RenderedDocument> listed) {
         Map<String, Tag> tags = new TreeMap<>(before);
         Set<String> touched = new HashSet<>();
         for (var replacement : replaced.entrySet()) {
@@ -672,12 +672,12 @@ public final class SiteOutputs {
             if (!listed.test(now)) {
                 continue;
             }
-            Set<String> kept = slugs(tagsOf.apply(old));
-            Set<String> gained = slugs(tagsOf.apply(now));
-            for (String slug : kept) {
+            Set<String> had = slugs(tagsOf.apply(old));
+            Set<String> has = slugs(tagsOf.apply(now));
+            for (String slug : had) {
                 Tag tag = tags.get(slug);
                 List<RenderedDocument> documents = new ArrayList<>(tag.documents());
-                if (gained.contains(slug)) {
+                if (has.contains(slug)) {
                     documents.replaceAll(d -> d == old ? now : d);
                     tags.put(slug, new Tag(tag.name(), slug, documents, tag.paths()));
                 } else {
@@ -688,8 +688,8 @@ public final class SiteOutputs {
                 }
                 touched.add(slug);
             }
-            for (String slug : gained) {
-                if (!kept.contains(slug)) {
+            for (String slug : has) {
+                if (!had.contains(slug)) {
                     Tag tag = tags.get(slug);
                     List<RenderedDocument> documents = tag == null ? new ArrayList<>() : new ArrayList<>(tag.documents());
                     int at = Collections.binarySearch(documents, now, NEWEST_FIRST);

@@ -19,9 +19,11 @@ import java.util.stream.Stream;
  * @param liveObjects how many objects the live release has
  * @param replaced    the live objects this plan overwrites or deletes, key to content hash: their
  *                    bytes are stored first, so the live release can still be restored
+ * @param base        the live release's objects, the very map the plan was made against
  */
 public record DeployPlan(List<OutputObject> uploads, List<String> unchanged, List<String> deletions,
-                         Map<String, String> objects, int liveObjects, Map<String, String> replaced) {
+                         Map<String, String> objects, int liveObjects, Map<String, String> replaced,
+                         Map<String, String> base) {
 
     /** How many keys {@link #describe()} lists per group before it only counts. */
     static final int LISTED_PER_GROUP = 20;
@@ -67,7 +69,7 @@ public record DeployPlan(List<OutputObject> uploads, List<String> unchanged, Lis
             }
         }
         return new DeployPlan(List.copyOf(uploads), List.copyOf(unchanged), deletions, objects, live.objects().size(),
-                replaced);
+                replaced, live.objects());
     }
 
     /** Upload phase of a role; a phase starts when the one before has finished. */

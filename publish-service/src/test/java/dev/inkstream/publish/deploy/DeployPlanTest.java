@@ -53,9 +53,8 @@ class DeployPlanTest {
         OutputObject a = OutputObject.html("a/index.html", "<p>a</p>", CC);
         OutputObject b = OutputObject.html("b/index.html", "<p>b</p>", CC);
         OutputObject index = OutputObject.html("index.html", "<ul>a b</ul>", CC);
-        ReleaseManifest empty = ReleaseManifest.empty("blog");
         List<OutputObject> first = List.of(a, b, index);
-        var live = new ReleaseManifest(1, "blog", "c1", "c1", DeployPlan.between(empty, first).objects());
+        ReleaseManifest live = releasedAs("c1", first);
         DeployPlan.Deployed last = DeployPlan.Deployed.of(live, first).orElseThrow();
         // The next release: b edited, c added in the middle (the index shifts), the index rewritten.
         OutputObject b2 = OutputObject.html("b/index.html", "<p>b, edited</p>", CC);
@@ -75,7 +74,7 @@ class DeployPlanTest {
         OutputObject a = OutputObject.html("a/index.html", "<p>a, edited</p>", CC);
         OutputObject b = OutputObject.html("b/index.html", "<p>b</p>", CC);
         List<OutputObject> outputs = List.of(a, b);
-        var ours = new ReleaseManifest(1, "blog", "c2", "c2", DeployPlan.between(ReleaseManifest.empty("blog"), outputs).objects());
+        ReleaseManifest ours = releasedAs("c2", outputs);
         DeployPlan.Deployed last = DeployPlan.Deployed.of(ours, outputs).orElseThrow();
         // An operator rolled back to c1, which had a/ as it was before; a replay of c2 must put a/ back.
         var rolledBack = new ReleaseManifest(1, "blog", "c1", "c1", Map.of(
@@ -93,9 +92,13 @@ class DeployPlanTest {
         OutputObject first = OutputObject.html("a/index.html", "<p>first</p>", CC);
         OutputObject second = OutputObject.html("a/index.html", "<p>second</p>", CC);
         List<OutputObject> outputs = List.of(first, second);
-        var live = new ReleaseManifest(1, "blog", "c1", "c1", DeployPlan.between(ReleaseManifest.empty("blog"), outputs).objects());
 
-        assertThat(DeployPlan.Deployed.of(live, outputs)).as("the manifest has only the second").isEmpty();
+        assertThat(DeployPlan.Deployed.of(releasedAs("c1", outputs), outputs)).as("the manifest has only the second").isEmpty();
+    }
+
+    /** The manifest of a first release of {@code outputs}. */
+    private static ReleaseManifest releasedAs(String commit, List<OutputObject> outputs) {
+        return new ReleaseManifest(1, "blog", commit, commit, DeployPlan.between(ReleaseManifest.empty("blog"), outputs).objects());
     }
 
     @Test

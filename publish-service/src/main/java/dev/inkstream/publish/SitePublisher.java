@@ -224,9 +224,11 @@ public class SitePublisher implements AutoCloseable {
     /** A failure is logged, and the next housekeeping tries again. */
     private void expire(String prefix, ReleaseManifest live) {
         try {
+            long start = System.nanoTime();
             int expired = deployer.store().expire(prefix, settings.retainReleases(), live);
             if (expired > 0) {
-                log.info("expired {} stored objects no retained release of {} needs", expired, live.repo());
+                log.info("expired {} stored objects no retained release of {} needs in {} ms", expired, live.repo(),
+                        (System.nanoTime() - start) / 1_000_000);
             }
         } catch (RuntimeException e) {
             log.warn("could not expire old releases of {}: {}", live.repo(), e.toString());

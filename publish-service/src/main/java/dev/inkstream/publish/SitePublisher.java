@@ -52,6 +52,8 @@ public class SitePublisher implements AutoCloseable {
     /** Each repository's last release's outputs with their headers applied, by the identity of the output. */
     private final Map<String, Map<OutputObject, OutputObject>> headered = new HashMap<>();
     private final Map<String, DashboardMemo> dashboards = new HashMap<>();
+    /** Each site's last release and what it was made of, by prefix; the next plan trusts it while it is live. */
+    private final Map<String, DeployPlan.Deployed> deployed = new HashMap<>();
 
     /** Untraced, for tools and tests that publish without a service around them. */
     public SitePublisher(PublishSettings settings, S3Client s3, S3Settings s3Settings) {
@@ -102,7 +104,7 @@ public class SitePublisher implements AutoCloseable {
         long rendered = System.nanoTime();
         timings.put("templates", (rendered - start) / 1_000_000);
         ReleaseManifest live = deployer.store().live(prefix, repo);
-        DeployPlan plan = DeployPlan.between(live, outputs, deployer.store().unsettled(prefix));
+        DeployPlan plan = DeployPlan.between(live, outputs, deployer.store().unsettled(prefix), deployed.get(prefix));
         long planned = lap(timings, "plan", rendered);
 
         Optional<String> held = holdReason(live, commit, plan);
@@ -121,6 +123,8 @@ public class SitePublisher implements AutoCloseable {
                 ReleaseManifest manifest = deployer.apply(prefix, repo, commit, plan, settings.manifestCacheControl(),
                         clock.instant());
                 long applied = lap(timings, "upload", planned);
+                DeployPlan.Deployed.of(manifest, outputs).ifPresentOrElse(last -> deployed.put(prefix, last),
+                        () -> deployed.remove(prefix));
                 expireLater(prefix, manifest);
                 purge(prefix, plan);
                 lap(timings, "purge", applied);
@@ -187,10 +191,12 @@ public class SitePublisher implements AutoCloseable {
     }
 
     /**
-     * Retention is housekeeping, kept off the way of the next push: it lists and reads the
-     * retained manifests, which for a large site takes longer than an edit's whole release. It
-     * runs when the publisher is idle ({@link #housekeeping}), or inline once a site has had
-     * {@link #EXPIRE_AT_LEAST_EVERY} releases without an idle moment.
+     * Retention is housekeeping, kept off the way of the next push: it runs when the publisher is
+     * idle ({@link #housekeeping}), or inline once a site has had {@link #EXPIRE_AT_LEAST_EVERY}
+     * releases without an idle moment. Its work is what the releases since changed (see {@link
+     * ReleaseStore#expire}), but it costs a listing and two deletions, requests an edit need not
+     * wait for after every release; and it stays on this thread: a release's copy-on-write may
+     * store bytes again that an expiring release had.
      */
     private void expireLater(String prefix, ReleaseManifest live) {
         Unexpired unexpired = this.unexpired.merge(prefix, new Unexpired(live, 1),
@@ -218,9 +224,11 @@ public class SitePublisher implements AutoCloseable {
     /** A failure is logged, and the next housekeeping tries again. */
     private void expire(String prefix, ReleaseManifest live) {
         try {
+            long start = System.nanoTime();
             int expired = deployer.store().expire(prefix, settings.retainReleases(), live);
             if (expired > 0) {
-                log.info("expired {} stored objects no retained release of {} needs", expired, live.repo());
+                log.info("expired {} stored objects no retained release of {} needs in {} ms", expired, live.repo(),
+                        (System.nanoTime() - start) / 1_000_000);
             }
         } catch (RuntimeException e) {
             log.warn("could not expire old releases of {}: {}", live.repo(), e.toString());

@@ -69,15 +69,27 @@ public final class BucketDeployer {
         return store;
     }
 
-    /** Deploys {@code plan} as the release of {@code commit}; returns the manifest now live. */
+    /**
+     * Deploys {@code plan} as the release of {@code commit}; returns the manifest now live. The
+     * manifest (megabytes for a large site) is serialised on another thread while the objects
+     * upload; it is written only after them, as before: a manifest under {@code releases/} is a
+     * release that rollback may restore, so it must not exist before its objects do.
+     */
     public ReleaseManifest apply(String prefix, String repo, String commit, DeployPlan plan, String manifestCacheControl,
                                  Instant publishedAt) {
-        applyObjects(prefix, plan, manifestCacheControl);
-        var manifest = new ReleaseManifest(ReleaseManifest.SCHEMA_VERSION, repo, commit, commit, plan.objects(),
-                publishedAt, List.of());
-        store.publish(prefix, manifest, manifestCacheControl);
+        Future<ReleaseStore.Serialised> serialised = senders.submit(() -> ReleaseStore.Serialised.of(
+                new ReleaseManifest(ReleaseManifest.SCHEMA_VERSION, repo, commit, commit, plan.objects(), publishedAt,
+                        List.of())));
+        try {
+            applyObjects(prefix, plan, manifestCacheControl);
+        } catch (RuntimeException e) {
+            serialised.cancel(false);
+            throw e;
+        }
+        ReleaseStore.Serialised manifest = await(serialised, "releases/" + commit + ".json");
+        store.publish(prefix, manifest, manifestCacheControl, plan);
         store.settle(prefix);
-        return manifest;
+        return manifest.manifest();
     }
 
     /**
@@ -102,13 +114,47 @@ public final class BucketDeployer {
     private void applyObjects(String prefix, DeployPlan plan, String cacheControl) {
         List<String> changing = new ArrayList<>(plan.deletions());
         plan.uploads().forEach(object -> changing.add(object.key()));
-        store.unsettle(prefix, changing, cacheControl);
-        preserve(prefix, plan.replaced());
+        // Storing the live bytes changes no key of the site, so it need not wait for the record;
+        // the first upload does.
+        Future<?> recorded = senders.submit(() -> store.unsettle(prefix, changing, cacheControl));
+        RuntimeException failed = null;
+        try {
+            preserve(prefix, plan.replaced());
+        } catch (RuntimeException e) {
+            failed = e;
+        }
+        try {
+            await(recorded, ReleaseManifest.UNSETTLED_KEY);
+        } catch (RuntimeException e) {
+            if (failed == null) {
+                failed = e;
+            } else {
+                failed.addSuppressed(e);
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
         for (List<OutputObject> phase : plan.phasesBeforeDeletions()) {
             uploadAll(prefix, phase);
         }
         store.delete(prefix, plan.deletions());
         uploadAll(prefix, plan.recordsAfterDeletions());
+    }
+
+    /** The result of work handed to a sender thread; its failure as the caller's. */
+    private static <T> T await(Future<T> work, String key) {
+        try {
+            return work.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new UploadFailedException(key, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UploadFailedException(key, e);
+        }
     }
 
     /** Uploads every object, bounded; returns when all are done, throws if any failed. */

@@ -7,8 +7,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The difference between the live release and the outputs of the next one: upload what is new
@@ -19,9 +21,11 @@ import java.util.stream.Stream;
  * @param liveObjects how many objects the live release has
  * @param replaced    the live objects this plan overwrites or deletes, key to content hash: their
  *                    bytes are stored first, so the live release can still be restored
+ * @param base        the live release's objects, the very map the plan was made against
  */
 public record DeployPlan(List<OutputObject> uploads, List<String> unchanged, List<String> deletions,
-                         Map<String, String> objects, int liveObjects, Map<String, String> replaced) {
+                         Map<String, String> objects, int liveObjects, Map<String, String> replaced,
+                         Map<String, String> base) {
 
     /** How many keys {@link #describe()} lists per group before it only counts. */
     static final int LISTED_PER_GROUP = 20;
@@ -37,12 +41,42 @@ public record DeployPlan(List<OutputObject> uploads, List<String> unchanged, Lis
      * else deleted, whatever the live manifest says.
      */
     public static DeployPlan between(ReleaseManifest live, List<OutputObject> outputs, Set<String> unsettled) {
+        return between(live, outputs, unsettled, null);
+    }
+
+    /**
+     * What a deployer's last release was made of: the manifest it made live and the very
+     * outputs it made it of, in their order. Keys are unique, so each output's hash is the one
+     * the manifest has for its key.
+     */
+    public record Deployed(ReleaseManifest manifest, List<OutputObject> outputs) {
+
+        /** Empty when {@code outputs} repeat a key (the manifest has the last of them only). */
+        public static Optional<Deployed> of(ReleaseManifest manifest, List<OutputObject> outputs) {
+            return manifest.objects().size() == outputs.size()
+                    ? Optional.of(new Deployed(manifest, List.copyOf(outputs))) : Optional.empty();
+        }
+    }
+
+    /**
+     * As {@link #between(ReleaseManifest, List, Set)}, knowing what the {@code last} release was
+     * made of. A site's outputs are mostly the very objects of its last release, in the same
+     * order; while that release is still the live one (the same manifest, not one an operator's
+     * rollback or another writer made live since), an output at the same place as one of them,
+     * the same object, is unchanged without looking its key up in the manifest.
+     */
+    public static DeployPlan between(ReleaseManifest live, List<OutputObject> outputs, Set<String> unsettled,
+                                     @Nullable Deployed last) {
+        List<OutputObject> known = last != null && last.manifest() == live ? last.outputs() : List.of();
         List<OutputObject> uploads = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         Map<String, String> objects = new LinkedHashMap<>();
-        for (OutputObject output : outputs) {
+        for (int i = 0; i < outputs.size(); i++) {
+            OutputObject output = outputs.get(i);
             objects.put(output.key(), output.sha256());
-            if (output.sha256().equals(live.objects().get(output.key())) && !unsettled.contains(output.key())) {
+            boolean same = i < known.size() && known.get(i) == output
+                    || output.sha256().equals(live.objects().get(output.key()));
+            if (same && !unsettled.contains(output.key())) {
                 unchanged.add(output.key());
             } else {
                 uploads.add(output);
@@ -67,7 +101,7 @@ public record DeployPlan(List<OutputObject> uploads, List<String> unchanged, Lis
             }
         }
         return new DeployPlan(List.copyOf(uploads), List.copyOf(unchanged), deletions, objects, live.objects().size(),
-                replaced);
+                replaced, live.objects());
     }
 
     /** Upload phase of a role; a phase starts when the one before has finished. */

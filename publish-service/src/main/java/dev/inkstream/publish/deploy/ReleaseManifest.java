@@ -31,8 +31,9 @@ public record ReleaseManifest(int schemaVersion, String repo, String commit, Str
     public static final String OBJECTS_PREFIX = "_inkstream/objects/";
 
     public ReleaseManifest {
-        // Sorted, so the same release always serialises to the same bytes.
-        objects = Collections.unmodifiableMap(new TreeMap<>(objects));
+        // Sorted, so the same release always serialises to the same bytes, and retention can walk
+        // two manifests side by side. A sorted map stays one to its readers: copying it is linear.
+        objects = Collections.unmodifiableSortedMap(new TreeMap<>(objects));
         rolledBack = rolledBack == null ? List.of() : List.copyOf(rolledBack);
     }
 

@@ -49,6 +49,59 @@ class DeployPlanTest {
     }
 
     @Test
+    void theLastReleasesOwnOutputsPlanAsWithoutKnowingThemWhileItIsLive() {
+        OutputObject a = OutputObject.html("a/index.html", "<p>a</p>", CC);
+        OutputObject b = OutputObject.html("b/index.html", "<p>b</p>", CC);
+        OutputObject index = OutputObject.html("index.html", "<ul>a b</ul>", CC);
+        List<OutputObject> first = List.of(a, b, index);
+        ReleaseManifest live = releasedAs("c1", first);
+        DeployPlan.Deployed last = DeployPlan.Deployed.of(live, first).orElseThrow();
+        // The next release: b edited, c added in the middle (the index shifts), the index rewritten.
+        OutputObject b2 = OutputObject.html("b/index.html", "<p>b, edited</p>", CC);
+        OutputObject c = OutputObject.html("c/index.html", "<p>c</p>", CC);
+        OutputObject index2 = OutputObject.html("index.html", "<ul>a b c</ul>", CC);
+        List<OutputObject> next = List.of(a, b2, c, index2);
+
+        assertThat(DeployPlan.between(live, next, Set.of(), last)).isEqualTo(DeployPlan.between(live, next));
+        assertThat(DeployPlan.between(live, next, Set.of("a/index.html"), last))
+                .as("an unsettled key is uploaded, known or not").isEqualTo(DeployPlan.between(live, next, Set.of("a/index.html")));
+        assertThat(DeployPlan.between(live, next, Set.of("a/index.html"), last).uploads()).extracting(OutputObject::key)
+                .contains("a/index.html");
+    }
+
+    @Test
+    void theLastReleasesOutputsAreComparedAgainWhenAnotherReleaseWasMadeLiveSince() {
+        OutputObject a = OutputObject.html("a/index.html", "<p>a, edited</p>", CC);
+        OutputObject b = OutputObject.html("b/index.html", "<p>b</p>", CC);
+        List<OutputObject> outputs = List.of(a, b);
+        ReleaseManifest ours = releasedAs("c2", outputs);
+        DeployPlan.Deployed last = DeployPlan.Deployed.of(ours, outputs).orElseThrow();
+        // An operator rolled back to c1, which had a/ as it was before; a replay of c2 must put a/ back.
+        var rolledBack = new ReleaseManifest(1, "blog", "c1", "c1", Map.of(
+                "a/index.html", OutputObject.html("a/index.html", "<p>a</p>", CC).sha256(), "b/index.html", b.sha256()));
+
+        DeployPlan plan = DeployPlan.between(rolledBack, outputs, Set.of(), last);
+
+        assertThat(plan.uploads()).extracting(OutputObject::key).containsExactly("a/index.html");
+        assertThat(plan.unchanged()).containsExactly("b/index.html");
+        assertThat(DeployPlan.between(ours, outputs, Set.of(), last).uploads()).as("while ours is live").isEmpty();
+    }
+
+    @Test
+    void outputsRepeatingAKeyAreNotKnownByPlace() {
+        OutputObject first = OutputObject.html("a/index.html", "<p>first</p>", CC);
+        OutputObject second = OutputObject.html("a/index.html", "<p>second</p>", CC);
+        List<OutputObject> outputs = List.of(first, second);
+
+        assertThat(DeployPlan.Deployed.of(releasedAs("c1", outputs), outputs)).as("the manifest has only the second").isEmpty();
+    }
+
+    /** The manifest of a first release of {@code outputs}. */
+    private static ReleaseManifest releasedAs(String commit, List<OutputObject> outputs) {
+        return new ReleaseManifest(1, "blog", commit, commit, DeployPlan.between(ReleaseManifest.empty("blog"), outputs).objects());
+    }
+
+    @Test
     void aChangedCacheControlIsAChange() {
         OutputObject before = OutputObject.html("a/index.html", "<p>a</p>", CC);
         OutputObject after = OutputObject.html("a/index.html", "<p>a</p>", "no-cache");

@@ -124,6 +124,86 @@ class RollbackIT {
         assertThat(new Rollback(deployer).rollback(prefix, "blog", null, "no-cache").to().commit()).isEqualTo("c2");
     }
 
+    /**
+     * Retention keeps count of the retained manifests between calls; what another writer did
+     * meanwhile (a release, an expiry) shows in the listing and is taken into the count.
+     */
+    @Test
+    void retentionCountsTheReleasesAndExpiriesOfAnotherWriter() {
+        String prefix = "shared/";
+        ReleaseStore theirs = new ReleaseStore(s3, BUCKET);
+        BucketDeployer theirDeployer = new BucketDeployer(theirs, s3, 2);
+        publish(prefix, "c1", 1, List.of(page("a/index.html", "one"), page("b/index.html", "same")));
+        ReleaseManifest second = publish(prefix, "c2", 2, List.of(page("a/index.html", "two"), page("b/index.html", "same")));
+        assertThat(store.expire(prefix, 2, second)).as("nothing to expire yet, but counted").isZero();
+        String one = prefix + ReleaseManifest.storedObjectKey(sha("one"));
+        String two = prefix + ReleaseManifest.storedObjectKey(sha("two"));
+        assertThat(store.exists(one)).isTrue();
+
+        // Another writer puts "one" back; the release of c1 that had it expires, but c3 needs its bytes.
+        ReleaseManifest third = theirDeployer.apply(prefix, "blog", "c3", DeployPlan.between(theirs.live(prefix, "blog"),
+                List.of(page("a/index.html", "one"), page("b/index.html", "same"))), "no-cache",
+                Instant.parse("2026-01-03T00:00:00Z"));
+        assertThat(store.expire(prefix, 2, third)).isZero();
+        assertThat(store.releases(prefix)).extracting(ReleaseManifest::releaseId).containsExactly("c3", "c2");
+        assertThat(store.exists(one)).as("the other writer's release needs it").isTrue();
+
+        // The other writer expires c2 itself; then this one publishes c4 and expires c3 only.
+        assertThat(theirs.expire(prefix, 1, third)).isEqualTo(1);
+        assertThat(store.exists(two)).isFalse();
+        ReleaseManifest fourth = publish(prefix, "c4", 4, List.of(page("a/index.html", "four"), page("b/index.html", "same")));
+        assertThat(store.expire(prefix, 1, fourth)).as("c2 is gone: only the bytes of c3's \"one\"").isEqualTo(1);
+        assertThat(store.releases(prefix)).extracting(ReleaseManifest::releaseId).containsExactly("c4");
+        assertThat(store.exists(one)).isFalse();
+    }
+
+    /**
+     * Retention after every release, as a publisher with no idle moment would run it: whatever
+     * the releases changed, put back, deleted or repeated at other keys, every retained release
+     * stays restorable and no stored bytes outlive the last retained release that has them.
+     */
+    @Test
+    void retentionAfterEachReleaseKeepsExactlyTheBytesTheRetainedReleasesNeed() {
+        String prefix = "many/";
+        List<Map<String, String>> releases = List.of(
+                Map.of("a", "1", "b", "1", "c", "same", "d", "dup"),
+                Map.of("a", "2", "b", "1", "c", "same", "d", "dup"),
+                Map.of("a", "1", "b", "2", "c", "same"),
+                Map.of("a", "3", "b", "2", "c", "same", "d", "dup", "e", "dup"),
+                Map.of("a", "3", "b", "3", "c", "same", "e", "dup"),
+                Map.of("a", "1", "b", "3", "c", "same", "d", "3"),
+                Map.of("a", "2", "b", "1", "c", "other"),
+                Map.of("a", "2", "b", "1", "c", "other", "f", "1"));
+        int day = 0;
+        for (Map<String, String> pages : releases) {
+            int n = ++day;
+            List<OutputObject> outputs = new TreeMap<>(pages).entrySet().stream()
+                    .map(e -> page(e.getKey() + "/index.html", e.getValue())).toList();
+            ReleaseManifest live = publish(prefix, "m" + n, n, outputs);
+            store.expire(prefix, 2, live);
+
+            List<ReleaseManifest> retained = store.releases(prefix);
+            assertThat(retained).hasSizeLessThanOrEqualTo(2);
+            java.util.Set<String> stored = new java.util.TreeSet<>(s3.listObjectsV2Paginator(b -> b.bucket(BUCKET)
+                    .prefix(prefix + ReleaseManifest.OBJECTS_PREFIX)).contents().stream()
+                    .map(o -> o.key().substring((prefix + ReleaseManifest.OBJECTS_PREFIX).length())).toList());
+            java.util.Set<String> needed = new java.util.TreeSet<>();
+            for (ReleaseManifest release : retained) {
+                release.objects().forEach((key, sha) -> {
+                    needed.add(sha);
+                    assertThat(sha.equals(live.objects().get(key)) || stored.contains(sha))
+                            .as("release %s's %s restorable after release %d", release.releaseId(), key, n).isTrue();
+                });
+            }
+            assertThat(needed).as("stored bytes after release %d are all needed", n).containsAll(stored);
+        }
+        assertThat(new Rollback(deployer).rollback(prefix, "blog", null, "no-cache").to().commit()).isEqualTo("m7");
+    }
+
+    private static String sha(String html) {
+        return page("a/index.html", html).sha256();
+    }
+
     @Test
     void aReleaseWhoseBytesWereNeverStoredIsRefusedNotHalfRestored() {
         String prefix = "old/";

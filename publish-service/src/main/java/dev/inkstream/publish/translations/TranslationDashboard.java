@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +32,9 @@ public final class TranslationDashboard {
 
     private final PebbleEngine engine;
     /** Each group's row and JSON as of the last call, and the languages the rows were made with. */
-    private Map<TranslationReport.Group, Fragments> fragments = new HashMap<>();
+    private Map<TranslationReport.Group, Fragments> fragments = new IdentityHashMap<>();
+    /** Each group's part of the last report, by the group it was made from. */
+    private Map<TranslationGroup, TranslationReport.Group> reportParts = new IdentityHashMap<>();
     private List<String> fragmentLanguages = List.of();
 
     private record Fragments(String row, byte[] json) {}
@@ -45,9 +47,12 @@ public final class TranslationDashboard {
     }
 
     public List<OutputObject> outputs(String repo, String siteTitle, Collection<TranslationGroup> groups, String cacheControl) {
-        TranslationReport report = TranslationReport.of(repo, groups);
+        // Each unchanged group (the very same object as last time) keeps its part of the report,
+        // and so its fragments, found by identity rather than by hashing ten thousand records.
+        Map<TranslationGroup, TranslationReport.Group> parts = new IdentityHashMap<>(reportParts);
+        TranslationReport report = TranslationReport.of(repo, groups, parts);
         Map<TranslationReport.Group, Fragments> known = report.languages().equals(fragmentLanguages) ? fragments : Map.of();
-        Map<TranslationReport.Group, Fragments> now = new HashMap<>(report.groups().size() * 2);
+        Map<TranslationReport.Group, Fragments> now = new IdentityHashMap<>(report.groups().size() * 2);
         for (TranslationReport.Group group : report.groups()) {
             Fragments made = known.get(group);
             now.put(group, made != null ? made
@@ -56,6 +61,14 @@ public final class TranslationDashboard {
         }
         fragments = now;
         fragmentLanguages = report.languages();
+        Map<TranslationGroup, TranslationReport.Group> used = new IdentityHashMap<>(report.groups().size() * 2);
+        groups.forEach(group -> {
+            TranslationReport.Group part = parts.get(group);
+            if (part != null) {
+                used.put(group, part);
+            }
+        });
+        reportParts = used;
         return List.of(
                 OutputObject.of(JSON_KEY, json(report, now), "application/json", cacheControl),
                 OutputObject.html(HTML_KEY, html(report, siteTitle, now), cacheControl));

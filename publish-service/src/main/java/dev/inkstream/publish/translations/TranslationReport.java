@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +40,15 @@ public record TranslationReport(
 
     /** The report of a repository's groups; groups sorted by key, languages default first. */
     public static TranslationReport of(String repo, Collection<TranslationGroup> groups) {
+        return of(repo, groups, new IdentityHashMap<>());
+    }
+
+    /**
+     * The same, taking each group's part from {@code known} when it has the very same group, and
+     * putting there the parts it makes: a dashboard made again after an edit makes one group's.
+     */
+    public static TranslationReport of(String repo, Collection<TranslationGroup> groups,
+                                       Map<TranslationGroup, Group> known) {
         List<TranslationGroup> sorted = groups.stream().filter(g -> g.repo().equals(repo))
                 .sorted(Comparator.comparing(TranslationGroup::translationKey)).toList();
         String defaultLanguage = sorted.stream().map(TranslationGroup::defaultLanguage).filter(l -> l != null)
@@ -54,14 +64,18 @@ public record TranslationReport(
         List<Group> reported = new ArrayList<>();
         for (TranslationGroup group : sorted) {
             group.statusByLanguage().forEach((language, status) -> counts.get(language).merge(status, 1, Integer::sum));
-            Map<String, Member> members = new TreeMap<>();
-            group.members().forEach((language, m) -> members.put(language, new Member(m.path(), m.url(), m.title(), m.lastChange())));
-            // Groups from before members carried URLs still name their paths.
-            group.membersByLanguage().forEach((language, path) -> members.putIfAbsent(language, new Member(path, "", path, null)));
-            List<Finding> findings = group.findings().stream().map(d -> finding(group, d)).toList();
-            reported.add(new Group(group.translationKey(), members, new TreeMap<>(group.statusByLanguage()), findings));
+            reported.add(known.computeIfAbsent(group, TranslationReport::group));
         }
         return new TranslationReport(repo, defaultLanguage, List.copyOf(languages), convention, counts, reported);
+    }
+
+    private static Group group(TranslationGroup group) {
+        Map<String, Member> members = new TreeMap<>();
+        group.members().forEach((language, m) -> members.put(language, new Member(m.path(), m.url(), m.title(), m.lastChange())));
+        // Groups from before members carried URLs still name their paths.
+        group.membersByLanguage().forEach((language, path) -> members.putIfAbsent(language, new Member(path, "", path, null)));
+        List<Finding> findings = group.findings().stream().map(d -> finding(group, d)).toList();
+        return new Group(group.translationKey(), members, new TreeMap<>(group.statusByLanguage()), findings);
     }
 
     private static Finding finding(TranslationGroup group, Diagnostic d) {

@@ -145,17 +145,12 @@ public final class ReleaseStore {
 
     /** Writes the release's manifest, then {@code current.json}: the second write makes it live. */
     public void publish(String prefix, ReleaseManifest manifest, String cacheControl) {
-        publish(prefix, Serialised.of(manifest), cacheControl);
-    }
-
-    /** As {@link #publish(String, ReleaseManifest, String)}, with the manifest serialised already. */
-    public void publish(String prefix, Serialised release, String cacheControl) {
-        publish(prefix, release, cacheControl, null);
+        publish(prefix, Serialised.of(manifest), cacheControl, null);
     }
 
     /**
-     * As {@link #publish(String, Serialised, String)}, for a release made by {@code plan}: what
-     * it changed is what retention will need of it.
+     * As {@link #publish(String, ReleaseManifest, String)}, with the manifest serialised already,
+     * for a release made by {@code plan}: what it changed is what retention will need of it.
      */
     void publish(String prefix, Serialised release, String cacheControl, @Nullable DeployPlan plan) {
         ReleaseManifest manifest = release.manifest();

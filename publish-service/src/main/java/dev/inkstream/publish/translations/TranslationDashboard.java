@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The translation dashboard as outputs: {@code /_status/translations.json} for machines and
@@ -49,8 +50,9 @@ public final class TranslationDashboard {
     public List<OutputObject> outputs(String repo, String siteTitle, Collection<TranslationGroup> groups, String cacheControl) {
         // Each unchanged group (the very same object as last time) keeps its part of the report,
         // and so its fragments, found by identity rather than by hashing ten thousand records.
-        Map<TranslationGroup, TranslationReport.Group> parts = new IdentityHashMap<>(reportParts);
-        TranslationReport report = TranslationReport.of(repo, groups, parts);
+        Map<TranslationGroup, TranslationReport.Group> parts = new IdentityHashMap<>(groups.size() * 2);
+        TranslationReport report = TranslationReport.of(repo, groups, group -> parts.computeIfAbsent(group,
+                g -> Objects.requireNonNullElseGet(reportParts.get(g), () -> TranslationReport.part(g))));
         Map<TranslationReport.Group, Fragments> known = report.languages().equals(fragmentLanguages) ? fragments : Map.of();
         Map<TranslationReport.Group, Fragments> now = new IdentityHashMap<>(report.groups().size() * 2);
         for (TranslationReport.Group group : report.groups()) {
@@ -61,14 +63,7 @@ public final class TranslationDashboard {
         }
         fragments = now;
         fragmentLanguages = report.languages();
-        Map<TranslationGroup, TranslationReport.Group> used = new IdentityHashMap<>(report.groups().size() * 2);
-        groups.forEach(group -> {
-            TranslationReport.Group part = parts.get(group);
-            if (part != null) {
-                used.put(group, part);
-            }
-        });
-        reportParts = used;
+        reportParts = parts;
         return List.of(
                 OutputObject.of(JSON_KEY, json(report, now), "application/json", cacheControl),
                 OutputObject.html(HTML_KEY, html(report, siteTitle, now), cacheControl));

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,15 +40,15 @@ public record TranslationReport(
 
     /** The report of a repository's groups; groups sorted by key, languages default first. */
     public static TranslationReport of(String repo, Collection<TranslationGroup> groups) {
-        return of(repo, groups, new IdentityHashMap<>());
+        return of(repo, groups, TranslationReport::part);
     }
 
     /**
-     * The same, taking each group's part from {@code known} when it has the very same group, and
-     * putting there the parts it makes: a dashboard made again after an edit makes one group's.
+     * The same, with each group's part of the report from {@code partOf}: a dashboard made again
+     * after an edit keeps the parts of the groups that did not change ({@link #part} makes one).
      */
     public static TranslationReport of(String repo, Collection<TranslationGroup> groups,
-                                       Map<TranslationGroup, Group> known) {
+                                       Function<TranslationGroup, Group> partOf) {
         List<TranslationGroup> sorted = groups.stream().filter(g -> g.repo().equals(repo))
                 .sorted(Comparator.comparing(TranslationGroup::translationKey)).toList();
         String defaultLanguage = sorted.stream().map(TranslationGroup::defaultLanguage).filter(l -> l != null)
@@ -64,12 +64,13 @@ public record TranslationReport(
         List<Group> reported = new ArrayList<>();
         for (TranslationGroup group : sorted) {
             group.statusByLanguage().forEach((language, status) -> counts.get(language).merge(status, 1, Integer::sum));
-            reported.add(known.computeIfAbsent(group, TranslationReport::group));
+            reported.add(partOf.apply(group));
         }
         return new TranslationReport(repo, defaultLanguage, List.copyOf(languages), convention, counts, reported);
     }
 
-    private static Group group(TranslationGroup group) {
+    /** A group's part of the report. */
+    public static Group part(TranslationGroup group) {
         Map<String, Member> members = new TreeMap<>();
         group.members().forEach((language, m) -> members.put(language, new Member(m.path(), m.url(), m.title(), m.lastChange())));
         // Groups from before members carried URLs still name their paths.

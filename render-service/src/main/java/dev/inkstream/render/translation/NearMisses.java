@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -35,19 +37,27 @@ public final class NearMisses {
         return findings;
     }
 
-    /** Keys this key would pair with if it were renamed, best first: those lacking {@code language} with a default-language member. */
+    /**
+     * The key this key would pair with if it were renamed: of the keys lacking {@code language}
+     * with a default-language member and a {@link #close} name, the nearest (then the first by
+     * name).
+     */
     static Optional<String> partner(RepositoryView repo, String key, String language) {
         Name name = Name.of(key);
-        // A key's folder is compared with each other folder once, not once per key in it.
-        Map<String, Boolean> foldersWithin = new HashMap<>();
-        return candidates(repo).stream()
-                .filter(c -> !c.key().equals(key))
-                .filter(c -> !c.languages().contains(language))
-                .filter(c -> close(name, c, foldersWithin))
-                // Each distance once: a comparator computing it would do so twice per comparison.
-                .map(c -> Map.entry(c.key(), distance(key, c.key())))
-                .min(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry::getKey))
-                .map(Map.Entry::getKey);
+        String best = null;
+        double bestDistance = Double.MAX_VALUE;
+        for (Name candidate : candidates(repo).near(name)) {
+            if (candidate.key().equals(key) || candidate.languages().contains(language) || !closeNames(name, candidate)) {
+                continue;
+            }
+            // Generated and templated titles make many close names; only one nearer than the best so far needs its distance.
+            double distance = distanceAtMost(key, candidate.key(), bestDistance);
+            if (distance < bestDistance || distance == bestDistance && candidate.key().compareTo(best) < 0) {
+                best = candidate.key();
+                bestDistance = distance;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /**
@@ -57,7 +67,7 @@ public final class NearMisses {
      *
      * @param languages the key's languages; empty for the key being searched for
      */
-    private record Name(String key, Set<String> languages, String folder, String name, Set<String> words) {
+    private record Name(String key, Set<String> languages, String folder, String name, Set<String> words, int[] letters) {
 
         static Name of(String key) {
             return of(key, Set.of());
@@ -66,44 +76,121 @@ public final class NearMisses {
         static Name of(String key, Set<String> languages) {
             String folder = key.contains("/") ? key.substring(0, key.lastIndexOf('/')) : "";
             String name = key.substring(folder.length());
-            return new Name(key, languages, folder, name, NearMisses.words(name));
+            return new Name(key, languages, folder, name, NearMisses.words(name), NearMisses.letters(name));
+        }
+
+        /**
+         * Whether this name is within {@link #MAX_DISTANCE} of {@code other}'s. Most names a search
+         * meets are far apart; their letter counts (a lower bound of the edit distance) say so
+         * without the distance, which was most of a re-check's time.
+         */
+        boolean nameWithin(Name other) {
+            int max = Math.max(name.length(), other.name.length());
+            int allowed = (int) Math.floor(MAX_DISTANCE * max);
+            return Math.abs(name.length() - other.name.length()) <= allowed
+                    && letterDistance(letters, other.letters) <= allowed
+                    && new LevenshteinDistance(allowed).apply(name, other.name) >= 0;
         }
     }
 
-    /** The view whose candidates {@link #LAST} holds, compared by identity: a re-check checks many groups against one view. */
-    private record Candidates(RepositoryView view, List<Name> names) {}
+    private static final int LETTER_BUCKETS = 64;
 
+    /** How often each character occurs, characters folded into {@link #LETTER_BUCKETS} buckets. */
+    private static int[] letters(String name) {
+        int[] counts = new int[LETTER_BUCKETS];
+        for (int i = 0; i < name.length(); i++) {
+            counts[name.charAt(i) % LETTER_BUCKETS]++;
+        }
+        return counts;
+    }
+
+    /**
+     * A lower bound of the edit distance of two strings from their letter counts: each edit adds,
+     * removes or changes one character, so it changes at most one count up and one down. Folding
+     * characters together can only hide differences, so the bound holds for the buckets too.
+     */
+    private static int letterDistance(int[] a, int[] b) {
+        int more = 0;
+        int fewer = 0;
+        for (int i = 0; i < a.length; i++) {
+            int difference = a[i] - b[i];
+            if (difference > 0) {
+                more += difference;
+            } else {
+                fewer -= difference;
+            }
+        }
+        return Math.max(more, fewer);
+    }
+
+    /**
+     * The keys of one view with a default-language member, by folder and by name, so that a
+     * search looks only at keys whose folder can pass {@link #close}: every translation-only group
+     * of a re-check searches the same view, and while a first import's translations wait for
+     * their sources there are thousands of them. Which folders are near a folder is worked out
+     * once per view and folder.
+     */
+    private record Candidates(RepositoryView view, Map<String, List<Name>> byFolder, Map<String, List<Name>> byName,
+                              Map<String, Set<String>> foldersNear) {
+
+        static Candidates of(RepositoryView repo) {
+            Map<String, List<Name>> byFolder = new HashMap<>();
+            Map<String, List<Name>> byName = new HashMap<>();
+            repo.languagesByKey().forEach((key, languages) -> {
+                if (languages.contains(repo.defaultLanguage())) {
+                    Name name = Name.of(key, languages);
+                    byFolder.computeIfAbsent(name.folder(), f -> new ArrayList<>()).add(name);
+                    byName.computeIfAbsent(name.name(), n -> new ArrayList<>()).add(name);
+                }
+            });
+            return new Candidates(repo, byFolder, byName, new ConcurrentHashMap<>());
+        }
+
+        /** The keys in the same folder, in a folder near it, or of the same name in any folder. */
+        List<Name> near(Name name) {
+            Set<String> folders = foldersNear.computeIfAbsent(name.folder(), folder -> byFolder.keySet().stream()
+                    .filter(other -> other.equals(folder) || within(folder, other)).collect(Collectors.toSet()));
+            List<Name> near = new ArrayList<>();
+            for (String folder : folders) {
+                near.addAll(byFolder.get(folder));
+            }
+            for (Name sameName : byName.getOrDefault(name.name(), List.of())) {
+                if (!folders.contains(sameName.folder())) {
+                    near.add(sameName);
+                }
+            }
+            return near;
+        }
+    }
+
+    /** The candidates of the last view searched, compared by identity: a re-check checks many groups against one view. */
     private static final AtomicReference<Candidates> LAST = new AtomicReference<>();
 
-    /** The keys with a default-language member, taken apart, of {@code repo}. */
-    private static List<Name> candidates(RepositoryView repo) {
+    private static Candidates candidates(RepositoryView repo) {
         Candidates last = LAST.get();
         if (last != null && last.view() == repo) {
-            return last.names();
+            return last;
         }
-        List<Name> names = new ArrayList<>();
-        repo.languagesByKey().forEach((key, languages) -> {
-            if (languages.contains(repo.defaultLanguage())) {
-                names.add(Name.of(key, languages));
-            }
-        });
-        LAST.set(new Candidates(repo, List.copyOf(names)));
-        return names;
+        Candidates candidates = Candidates.of(repo);
+        LAST.set(candidates);
+        return candidates;
     }
 
     /** Whether two translation keys are probably the same name, slightly changed. */
     static boolean close(String a, String b) {
-        return close(Name.of(a), Name.of(b), new HashMap<>());
+        return close(Name.of(a), Name.of(b));
     }
 
-    private static boolean close(Name a, Name b, Map<String, Boolean> foldersWithin) {
-        if (!a.folder().equals(b.folder()) && !a.name().equals(b.name())) {
+    private static boolean close(Name a, Name b) {
+        if (!a.folder().equals(b.folder()) && !a.name().equals(b.name()) && !within(a.folder(), b.folder())) {
             // Dated folders that differ by a day or two are common; different names in different folders are not a pair.
-            if (!foldersWithin.computeIfAbsent(b.folder(), folder -> within(a.folder(), folder))) {
-                return false;
-            }
+            return false;
         }
-        return within(a.name(), b.name()) || overlap(a.words(), b.words()) >= MIN_WORD_OVERLAP;
+        return closeNames(a, b);
+    }
+
+    private static boolean closeNames(Name a, Name b) {
+        return overlap(a.words(), b.words()) >= MIN_WORD_OVERLAP || a.nameWithin(b);
     }
 
     /**
@@ -117,6 +204,17 @@ public final class NearMisses {
         // distance <= MAX_DISTANCE exactly when the edits are at most floor(MAX_DISTANCE * max).
         int allowed = (int) Math.floor(MAX_DISTANCE * max);
         return Math.abs(a.length() - b.length()) <= allowed && new LevenshteinDistance(allowed).apply(a, b) >= 0;
+    }
+
+    /** {@link #distance}, or infinity when it is more than {@code atMost}, found without the whole distance. */
+    private static double distanceAtMost(String a, String b, double atMost) {
+        if (atMost == Double.MAX_VALUE) {
+            return distance(a, b);
+        }
+        int max = Math.max(a.length(), b.length());
+        // Rounding must not drop a candidate exactly as near as the best: ties go to the first name.
+        int edits = new LevenshteinDistance((int) Math.floor(atMost * max + 1e-9)).apply(a, b);
+        return edits < 0 ? Double.POSITIVE_INFINITY : max == 0 ? 0 : (double) edits / max;
     }
 
     static double distance(String a, String b) {

@@ -98,6 +98,32 @@ public class BlobStore {
         }
     }
 
+    /** The blobs among {@code blobIds} not in the store yet, to be stored batch by batch: see {@link Unstored}. */
+    public Unstored unstored(Collection<String> blobIds) throws IOException {
+        return new Unstored(missing(blobIds));
+    }
+
+    /**
+     * The blobs of one push found missing, stored as the batches that refer to them go out, each
+     * once: files with the same bytes share a blob, often across batches, and a first push of a
+     * site whose 14,000 images have 2,400 distinct contents uploaded many of them once per batch.
+     */
+    public final class Unstored {
+        private final Set<String> ids;
+
+        private Unstored(Set<String> ids) {
+            this.ids = ids;
+        }
+
+        /** Stores those of {@code blobIds} found missing and not stored since; returns how many it uploaded. */
+        public int storeAmong(Repository repository, Collection<String> blobIds) throws IOException {
+            List<String> now = blobIds.stream().filter(ids::contains).distinct().toList();
+            store(repository, now);
+            now.forEach(ids::remove);
+            return now.size();
+        }
+    }
+
     /**
      * Uploads every blob of {@code blobIds} without asking the store first, {@code concurrency}
      * at a time: for the blobs {@link #missing} found absent. Once it returns, every one is stored.

@@ -17,7 +17,6 @@ import dev.inkstream.support.tracing.TracedStep;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -95,13 +94,12 @@ public class PushConsumer {
             // streams each batch to the broker, so memory holds one batch of text at a time.
             int batch = settings.documentsPerBatch();
             // Asked once for the whole push: a first push of thousands of images is one listing.
-            Set<String> unstored = blobs.missing(result.written().stream()
+            BlobStore.Unstored unstored = blobs.unstored(result.written().stream()
                     .filter(change -> change.kind() == DocumentKind.ASSET).map(ChangeSet.PathChange::blobId).toList());
             for (int from = 0; from < result.documentCount(); from += batch) {
                 List<SourceDocument> documents = result.documents(from, Math.min(result.documentCount(), from + batch));
                 // Before the events that refer to them: a reader never follows a dangling claim check.
-                blobs.store(mirror, documents.stream().filter(d -> d.blobRef() != null).map(SourceDocument::blobId)
-                        .filter(unstored::contains).toList());
+                unstored.storeAmong(mirror, documents.stream().filter(d -> d.blobRef() != null).map(SourceDocument::blobId).toList());
                 for (var document : documents) {
                     kafka.send(Topics.SOURCE, Topics.documentKey(push.repo(), document.path()), document);
                 }

@@ -90,6 +90,26 @@ class BlobStoreIT {
     }
 
     @Test
+    void aPushsBlobsAreStoredBatchByBatchEachOnceHoweverManyBatchesShareThem() throws Exception {
+        List<String> ids = numbered("shared image ", 6);
+        BlobStore store = new BlobStore(s3, LocalRuntime.BUCKET, 3);
+        store.ensureStored(git.getRepository(), ids.subList(0, 1));
+
+        BlobStore.Unstored unstored = store.unstored(ids);
+        // Batches of a push, as ingest sends them: the same images appear in several, one twice in one.
+        assertThat(unstored.storeAmong(git.getRepository(), List.of(ids.get(0), ids.get(1), ids.get(2), ids.get(2)))).isEqualTo(2);
+        assertThat(unstored.storeAmong(git.getRepository(), List.of(ids.get(1), ids.get(3)))).isEqualTo(1);
+        assertThat(unstored.storeAmong(git.getRepository(), List.of(ids.get(2), ids.get(3), ids.get(1)))).isZero();
+        assertThat(unstored.storeAmong(git.getRepository(), List.of(ids.get(5), ids.get(4)))).isEqualTo(2);
+
+        for (int i = 0; i < ids.size(); i++) {
+            String key = BlobKeys.of(ids.get(i));
+            assertThat(s3.getObjectAsBytes(b -> b.bucket(LocalRuntime.BUCKET).key(key)).asUtf8String())
+                    .isEqualTo("shared image " + i);
+        }
+    }
+
+    @Test
     void manyBlobsAreFoundMissingByListingTheStoreAndStoredWithoutAskingAgain() throws Exception {
         List<String> ids = numbered("picture ", 12);
         // Lists from 5 blobs on, so a push of 12 lists and one of 3 asks per blob.

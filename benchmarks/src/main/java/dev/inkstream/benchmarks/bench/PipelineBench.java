@@ -35,7 +35,7 @@ final class PipelineBench {
     /**
      * The cold push is polled less often: until its first release every poll is a miss that
      * the edge looks up in the store three times (the object, the folder, the 404 page). At
-     * 100 ms those took about 3 % of the CPU of the push being measured (JFR, 10,000 pages); a
+     * 100 ms those were 2 % of the samples of the push being measured (JFR, 10,000 pages); a
      * cold publish of a minute or more needs no finer resolution than half a second.
      */
     private static final Duration COLD_POLL = Duration.ofMillis(500);

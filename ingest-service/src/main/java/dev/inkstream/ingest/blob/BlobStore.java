@@ -107,6 +107,7 @@ public class BlobStore {
      * The blobs of one push found missing, stored as the batches that refer to them go out, each
      * once: files with the same bytes share a blob, often across batches, and a first push of a
      * site whose 14,000 images have 2,400 distinct contents uploaded many of them once per batch.
+     * One push's, used by the thread that ingests it: not safe to share between threads.
      */
     public final class Unstored {
         private final Set<String> ids;

@@ -38,20 +38,23 @@ public final class NearMisses {
     }
 
     /**
-     * The key this key would pair with if it were renamed: of the keys lacking {@code language}
-     * with a default-language member and a {@link #close} name, the nearest (then the first by
-     * name).
+     * The key this key would pair with if it were renamed: of the keys with a default-language
+     * member that lack {@code language}, those that are probably the same name slightly changed,
+     * the nearest by {@link #distance} (then the first by name). Probably the same name: in the
+     * same folder, of the same name, or in a folder within {@link #MAX_DISTANCE} (dated folders a
+     * day or two apart are common; different names in different folders are not a pair); and a
+     * name within {@link #MAX_DISTANCE} or sharing {@link #MIN_WORD_OVERLAP} of its words.
      */
     static Optional<String> partner(RepositoryView repo, String key, String language) {
         Name name = Name.of(key);
         String best = null;
-        double bestDistance = Double.MAX_VALUE;
+        double bestDistance = Double.POSITIVE_INFINITY;
         for (Name candidate : candidates(repo).near(name)) {
             if (candidate.key().equals(key) || candidate.languages().contains(language) || !closeNames(name, candidate)) {
                 continue;
             }
             // Generated and templated titles make many close names; only one nearer than the best so far needs its distance.
-            double distance = distanceAtMost(key, candidate.key(), bestDistance);
+            double distance = best == null ? distance(key, candidate.key()) : distanceAtMost(key, candidate.key(), bestDistance);
             if (distance < bestDistance || distance == bestDistance && candidate.key().compareTo(best) < 0) {
                 best = candidate.key();
                 bestDistance = distance;
@@ -93,10 +96,11 @@ public final class NearMisses {
         }
     }
 
+    /** Enough buckets that the letters, digits and dashes of a slug rarely share one; few enough to compare quickly. */
     private static final int LETTER_BUCKETS = 64;
 
     /** How often each character occurs, characters folded into {@link #LETTER_BUCKETS} buckets. */
-    private static int[] letters(String name) {
+    static int[] letters(String name) {
         int[] counts = new int[LETTER_BUCKETS];
         for (int i = 0; i < name.length(); i++) {
             counts[name.charAt(i) % LETTER_BUCKETS]++;
@@ -109,7 +113,7 @@ public final class NearMisses {
      * removes or changes one character, so it changes at most one count up and one down. Folding
      * characters together can only hide differences, so the bound holds for the buckets too.
      */
-    private static int letterDistance(int[] a, int[] b) {
+    static int letterDistance(int[] a, int[] b) {
         int more = 0;
         int fewer = 0;
         for (int i = 0; i < a.length; i++) {
@@ -125,7 +129,7 @@ public final class NearMisses {
 
     /**
      * The keys of one view with a default-language member, by folder and by name, so that a
-     * search looks only at keys whose folder can pass {@link #close}: every translation-only group
+     * search looks only at keys whose folder can pass the rule of {@link #partner}: every translation-only group
      * of a re-check searches the same view, and while a first import's translations wait for
      * their sources there are thousands of them. Which folders are near a folder is worked out
      * once per view and folder.
@@ -176,28 +180,15 @@ public final class NearMisses {
         return candidates;
     }
 
-    /** Whether two translation keys are probably the same name, slightly changed. */
-    static boolean close(String a, String b) {
-        return close(Name.of(a), Name.of(b));
-    }
-
-    private static boolean close(Name a, Name b) {
-        if (!a.folder().equals(b.folder()) && !a.name().equals(b.name()) && !within(a.folder(), b.folder())) {
-            // Dated folders that differ by a day or two are common; different names in different folders are not a pair.
-            return false;
-        }
-        return closeNames(a, b);
-    }
-
+    /** The half of the rule that compares names: close by edit distance, or sharing most words. */
     private static boolean closeNames(Name a, Name b) {
         return overlap(a.words(), b.words()) >= MIN_WORD_OVERLAP || a.nameWithin(b);
     }
 
     /**
      * {@code distance(a, b) <= MAX_DISTANCE}, without computing a distance that is too large:
-     * every translation-only page is compared with every key of its repository, so most pairs
-     * are far apart, and a bounded Levenshtein (or their lengths alone) says so at a fraction of
-     * the cost.
+     * a translation-only page is compared with many keys of its repository, most of them far
+     * apart, and a bounded Levenshtein (or their lengths alone) says so at a fraction of the cost.
      */
     static boolean within(String a, String b) {
         int max = Math.max(a.length(), b.length());
@@ -208,9 +199,6 @@ public final class NearMisses {
 
     /** {@link #distance}, or infinity when it is more than {@code atMost}, found without the whole distance. */
     private static double distanceAtMost(String a, String b, double atMost) {
-        if (atMost == Double.MAX_VALUE) {
-            return distance(a, b);
-        }
         int max = Math.max(a.length(), b.length());
         // Rounding must not drop a candidate exactly as near as the best: ties go to the first name.
         int edits = new LevenshteinDistance((int) Math.floor(atMost * max + 1e-9)).apply(a, b);

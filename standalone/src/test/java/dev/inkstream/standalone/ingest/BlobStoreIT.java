@@ -9,10 +9,13 @@ import dev.inkstream.standalone.LocalRuntime;
 import dev.inkstream.standalone.infra.EmbeddedS3Server;
 import dev.inkstream.standalone.infra.S3Clients;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
@@ -92,8 +95,9 @@ class BlobStoreIT {
     @Test
     void aPushsBlobsAreStoredBatchByBatchEachOnceHoweverManyBatchesShareThem() throws Exception {
         List<String> ids = numbered("shared image ", 6);
-        BlobStore store = new BlobStore(s3, LocalRuntime.BUCKET, 3);
-        store.ensureStored(git.getRepository(), ids.subList(0, 1));
+        new BlobStore(s3, LocalRuntime.BUCKET, 3).ensureStored(git.getRepository(), ids.subList(0, 1));
+        AtomicInteger puts = new AtomicInteger();
+        BlobStore store = new BlobStore(counting(s3, "putObject", puts), LocalRuntime.BUCKET, 3);
 
         BlobStore.Unstored unstored = store.unstored(ids);
         // Batches of a push, as ingest sends them: the same images appear in several, one twice in one.
@@ -101,12 +105,28 @@ class BlobStoreIT {
         assertThat(unstored.storeAmong(git.getRepository(), List.of(ids.get(1), ids.get(3)))).isEqualTo(1);
         assertThat(unstored.storeAmong(git.getRepository(), List.of(ids.get(2), ids.get(3), ids.get(1)))).isZero();
         assertThat(unstored.storeAmong(git.getRepository(), List.of(ids.get(5), ids.get(4)))).isEqualTo(2);
+        assertThat(puts).as("uploads, one per blob the store lacked").hasValue(5);
 
         for (int i = 0; i < ids.size(); i++) {
             String key = BlobKeys.of(ids.get(i));
             assertThat(s3.getObjectAsBytes(b -> b.bucket(LocalRuntime.BUCKET).key(key)).asUtf8String())
                     .isEqualTo("shared image " + i);
         }
+    }
+
+    /** {@code client}, counting the calls of its method {@code name} in {@code calls}. */
+    private static S3Client counting(S3Client client, String name, AtomicInteger calls) {
+        return (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals(name)) {
+                        calls.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(client, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test

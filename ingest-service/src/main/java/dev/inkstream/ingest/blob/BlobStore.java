@@ -149,9 +149,7 @@ public class BlobStore {
      * the others still finish and the first failure is thrown.
      */
     public int ensureStored(Repository repository, Collection<String> blobIds) throws IOException {
-        Set<String> missing = missing(blobIds);
-        store(repository, missing);
-        return missing.size();
+        return unstored(blobIds).storeAmong(repository, blobIds);
     }
 
     private interface BlobTask {

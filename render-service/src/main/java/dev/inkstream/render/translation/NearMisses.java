@@ -88,11 +88,7 @@ public final class NearMisses {
          * without the distance, which was most of a re-check's time.
          */
         boolean nameWithin(Name other) {
-            int max = Math.max(name.length(), other.name.length());
-            int allowed = (int) Math.floor(MAX_DISTANCE * max);
-            return Math.abs(name.length() - other.name.length()) <= allowed
-                    && letterDistance(letters, other.letters) <= allowed
-                    && new LevenshteinDistance(allowed).apply(name, other.name) >= 0;
+            return letterDistance(letters, other.letters) <= allowedEdits(name, other.name) && within(name, other.name);
         }
     }
 
@@ -129,10 +125,10 @@ public final class NearMisses {
 
     /**
      * The keys of one view with a default-language member, by folder and by name, so that a
-     * search looks only at keys whose folder can pass the rule of {@link #partner}: every translation-only group
-     * of a re-check searches the same view, and while a first import's translations wait for
-     * their sources there are thousands of them. Which folders are near a folder is worked out
-     * once per view and folder.
+     * search looks only at keys whose folder can pass the rule of {@link #partner}: every
+     * translation-only group of a re-check searches the same view, and while a first import's
+     * translations wait for their sources there are thousands of them. Which folders are near a
+     * folder is worked out once per view and folder.
      */
     private record Candidates(RepositoryView view, Map<String, List<Name>> byFolder, Map<String, List<Name>> byName,
                               Map<String, Set<String>> foldersNear) {
@@ -191,10 +187,13 @@ public final class NearMisses {
      * apart, and a bounded Levenshtein (or their lengths alone) says so at a fraction of the cost.
      */
     static boolean within(String a, String b) {
-        int max = Math.max(a.length(), b.length());
-        // distance <= MAX_DISTANCE exactly when the edits are at most floor(MAX_DISTANCE * max).
-        int allowed = (int) Math.floor(MAX_DISTANCE * max);
+        int allowed = allowedEdits(a, b);
         return Math.abs(a.length() - b.length()) <= allowed && new LevenshteinDistance(allowed).apply(a, b) >= 0;
+    }
+
+    /** distance <= MAX_DISTANCE exactly when the edits are at most floor(MAX_DISTANCE * the longer length). */
+    private static int allowedEdits(String a, String b) {
+        return (int) Math.floor(MAX_DISTANCE * Math.max(a.length(), b.length()));
     }
 
     /** {@link #distance}, or infinity when it is more than {@code atMost}, found without the whole distance. */

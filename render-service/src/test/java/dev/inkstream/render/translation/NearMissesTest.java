@@ -75,12 +75,39 @@ class NearMissesTest {
     }
 
     @Test
+    void theBoundedDistanceCheckAgreesWithTheDistanceOnEveryPair() {
+        Random random = new Random(7);
+        String alphabet = "ab-c/0";
+        for (int i = 0; i < 20_000; i++) {
+            String a = randomName(random, alphabet);
+            String b = random.nextInt(3) == 0 ? a : randomName(random, alphabet);
+            if (random.nextBoolean() && !a.isEmpty()) {
+                // A near neighbour: one or two characters changed.
+                char[] chars = a.toCharArray();
+                chars[random.nextInt(chars.length)] = alphabet.charAt(random.nextInt(alphabet.length()));
+                b = new String(chars) + (random.nextBoolean() ? "" : "x");
+            }
+            assertThat(NearMisses.within(a, b)).as("%s vs %s", a, b)
+                    .isEqualTo(NearMisses.distance(a, b) <= NearMisses.MAX_DISTANCE);
+        }
+    }
+
+    private static String randomName(Random random, String alphabet) {
+        StringBuilder name = new StringBuilder();
+        int length = random.nextInt(14);
+        for (int i = 0; i < length; i++) {
+            name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return name.toString();
+    }
+
+    @Test
     void letterCountsNeverSayMoreThanTheEditDistance() {
         Random random = new Random(5);
         String alphabet = "abcxyz-09数据缓存\uD83D\uDE00";
         for (int i = 0; i < 20_000; i++) {
-            String a = randomString(random, alphabet);
-            String b = random.nextBoolean() ? randomString(random, alphabet) : edited(a, random, alphabet);
+            String a = randomName(random, alphabet);
+            String b = random.nextBoolean() ? randomName(random, alphabet) : edited(a, random, alphabet);
             int edits = org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance().apply(a, b);
             assertThat(NearMisses.letterDistance(NearMisses.letters(a), NearMisses.letters(b))).as("%s vs %s", a, b)
                     .isLessThanOrEqualTo(edits);
@@ -88,14 +115,6 @@ class NearMissesTest {
         // And it is not trivially zero: far names are told apart by it.
         assertThat(NearMisses.letterDistance(NearMisses.letters("/kubelet-memory"), NearMisses.letters("/gpu-sharing-x")))
                 .isGreaterThan(3);
-    }
-
-    private static String randomString(Random random, String alphabet) {
-        StringBuilder s = new StringBuilder();
-        for (int i = random.nextInt(12); i > 0; i--) {
-            s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return s.toString();
     }
 
     /** {@code a} with one or two characters changed, added or removed. */
